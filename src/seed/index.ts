@@ -1,0 +1,19 @@
+/** The seed pipeline's public surface: read → validate → rows → load. */
+import { readDatasetFiles, DEFAULT_SEED_DIR, type Dataset } from './readDataset.js';
+import { SeedValidationError } from './SeedValidationError.js';
+import { validateDataset } from './validateDataset.js';
+
+export { applySchema } from './applySchema.js';
+export { loadDataset, loadRowsBatched, countGraph, type Counts, type LoadOptions } from './loadDataset.js';
+export { toGraphRows, type GraphRows } from './toGraphRows.js';
+export { SeedValidationError, formatSeedIssue, type SeedIssue } from './SeedValidationError.js';
+export { DEFAULT_SEED_DIR, type Dataset } from './readDataset.js';
+
+/** Reads and fully validates the dataset; throws SeedValidationError listing every problem. */
+export async function readDataset(seedDir: string = DEFAULT_SEED_DIR): Promise<Dataset> {
+  const { dataset, issues, invalidIds } = await readDatasetFiles(seedDir);
+  // Cross-checks run even when some entries failed their schema, so one run shows everything.
+  const all = [...issues, ...validateDataset(dataset, invalidIds)];
+  if (all.length > 0) throw new SeedValidationError(all);
+  return dataset;
+}
