@@ -38,6 +38,7 @@ export function normalizeWhitespace(s: string): string {
 export function validateDataset(ds: Dataset, invalidIds: ReadonlySet<string> = new Set()): SeedIssue[] {
   const issues: SeedIssue[] = [];
   const kindOf = new Map<string, Kind>();
+  const definedAt = new Map<string, string>();
   const at = (l: Located<{ id: string }>, field: string | undefined, message: string): SeedIssue => ({
     file: l.file, line: l.line, entry: l.entry.id, field, message,
   });
@@ -45,8 +46,12 @@ export function validateDataset(ds: Dataset, invalidIds: ReadonlySet<string> = n
   const register = (kind: Kind, list: Located<{ id: string }>[]) => {
     for (const l of list) {
       const prior = kindOf.get(l.entry.id);
-      if (prior !== undefined) issues.push(at(l, 'id', `duplicate id (already used by a ${prior})`));
-      else kindOf.set(l.entry.id, kind);
+      if (prior !== undefined) {
+        issues.push(at(l, 'id', `duplicate id: also a ${prior} at ${definedAt.get(l.entry.id)}`));
+      } else {
+        kindOf.set(l.entry.id, kind);
+        definedAt.set(l.entry.id, `${l.file}:${l.line}`);
+      }
     }
   };
   register('source', ds.sources);

@@ -1,0 +1,10 @@
+import { describe, expect, it } from 'vitest';
+import { readDataset } from '../../../src/seed/index.js';
+
+describe('the curated dataset', () => {
+  it('passes seed:check: schema, unique ids, resolved references, every quote verbatim', async () => {
+    const ds = await readDataset();
+    expect(ds.sources.map((s) => s.entry.id)).toEqual(['doc-000', 'doc-001', 'doc-002', 'doc-003', 'doc-004']);
+    expect(ds.people.length + ds.groups.length + ds.places.length + ds.events.length).toBeGreaterThan(40);
+  });
+});
