@@ -1,0 +1,401 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import neo4j, { Neo4jError } from 'neo4j-driver';
+import { PlatformError } from './PlatformError.js';
+import { withFileLock } from './fileLock.js';
+import { generatePassword, readPasswordFile, writePasswordFile } from './instancePassword.js';
+import { findJava } from './javaRuntime.js';
+import { DEFAULT_MEMORY, JVM_ADDITIONAL, renderNeo4jConf, type Neo4jMemory } from './neo4jConf.js';
+import { ensureNeo4jJars } from './neo4jJars.js';
+import { isPortFree } from './ports.js';
+import { isProcessAlive, processCommandLine, sleep, tailFile, waitForExit } from './processes.js';
+import { defaultNeo4jHome } from './repoPaths.js';
+
+/** Which local instance, and how to run it. Everything has a default, so `{}` is the dev instance. */
+export interface LocalNeo4jOptions {
+  /** Instance folder (conf/, data/, logs/, run/, password). Default: <repo>/.data/neo4j. */
+  home?: string;
+  /** Default 7687. */
+  boltPort?: number;
+  /** Default 7474; serves Neo4j Browser at /browser/. */
+  httpPort?: number;
+  /** Password for user neo4j. Default: NEO4J_PASSWORD, else the stored one, else a generated one. */
+  password?: string;
+  memory?: Partial<Neo4jMemory>;
+  /** How long to wait for Bolt to answer. Default 120 s (a cold start takes ~10 s here). */
+  startTimeoutMs?: number;
+  /** How long a clean shutdown may take before SIGKILL. Default 60 s. */
+  stopTimeoutMs?: number;
+  /** Progress lines for people (the CLI prints them); silent by default. */
+  log?: (line: string) => void;
+}
+
+/** A running local Neo4j and how to reach it. */
+export interface LocalNeo4j {
+  uri: string;
+  user: string;
+  password: string;
+  pid: number;
+  home: string;
+  boltPort: number;
+  httpPort: number;
+  browserUrl: string;
+  /** The owner-only file holding the password. */
+  passwordFile: string;
+  /** True when an instance was already running and was reused. */
+  reused: boolean;
+}
+
+export interface LocalNeo4jStatus {
+  running: boolean;
+  pid?: number;
+  home: string;
+  boltPort: number;
+  httpPort: number;
+  uri: string;
+  browserUrl: string;
+  passwordFile: string;
+  /** Whether something accepts TCP connections on the Bolt port right now. */
+  boltListening: boolean;
+}
+
+const USER = 'neo4j';
+
+interface Resolved {
+  home: string;
+  boltPort: number;
+  httpPort: number;
+  memory: Neo4jMemory;
+  startTimeoutMs: number;
+  stopTimeoutMs: number;
+  log: (line: string) => void;
+  paths: ReturnType<typeof instancePaths>;
+}
+
+/** Where things live inside an instance folder; mirrors the tarball's layout. */
+export function instancePaths(home: string) {
+  return {
+    conf: path.join(home, 'conf'),
+    confFile: path.join(home, 'conf', 'neo4j.conf'),
+    data: path.join(home, 'data'),
+    authIni: path.join(home, 'data', 'dbms', 'auth.ini'),
+    logs: path.join(home, 'logs'),
+    neo4jLog: path.join(home, 'logs', 'neo4j.log'),
+    consoleLog: path.join(home, 'logs', 'console.log'),
+    run: path.join(home, 'run'),
+    pidFile: path.join(home, 'run', 'neo4j.pid'),
+    stateFile: path.join(home, 'run', 'instance.json'),
+    lockFile: path.join(home, 'run', 'control.lock'),
+    passwordFile: path.join(home, 'password'),
+  };
+}
+
+function resolve(opts: LocalNeo4jOptions): Resolved {
+  const home = path.resolve(opts.home ?? defaultNeo4jHome());
+  return {
+    home,
+    boltPort: opts.boltPort ?? 7687,
+    httpPort: opts.httpPort ?? 7474,
+    memory: { ...DEFAULT_MEMORY, ...opts.memory },
+    startTimeoutMs: opts.startTimeoutMs ?? 120_000,
+    stopTimeoutMs: opts.stopTimeoutMs ?? 60_000,
+    log: opts.log ?? (() => {}),
+    paths: instancePaths(home),
+  };
+}
+
+interface InstanceState {
+  pid: number;
+  boltPort: number;
+  httpPort: number;
+}
+
+/**
+ * The instance recorded in run/, if its process is alive and really is our Neo4j for this home.
+ * A PID file whose process is gone, or was reused by an unrelated program, is stale: removed.
+ */
+function runningInstance(r: Resolved): InstanceState | undefined {
+  const { pidFile, stateFile } = r.paths;
+  if (!existsSync(pidFile)) return undefined;
+  const pid = Number.parseInt(readFileSync(pidFile, 'utf8'), 10);
+  const cmd = Number.isInteger(pid) && isProcessAlive(pid) ? processCommandLine(pid) : undefined;
+  if (cmd?.includes('CommunityEntryPoint') && cmd.includes(`--home-dir=${r.home}`)) {
+    try {
+      return JSON.parse(readFileSync(stateFile, 'utf8')) as InstanceState;
+    } catch {
+      return { pid, boltPort: r.boltPort, httpPort: r.httpPort };
+    }
+  }
+  r.log(`Removing stale PID file ${pidFile} (PID ${pid} is not this Neo4j).`);
+  rmSync(pidFile, { force: true });
+  rmSync(stateFile, { force: true });
+  return undefined;
+}
+
+function urls(boltPort: number, httpPort: number) {
+  return { uri: `bolt://127.0.0.1:${boltPort}`, browserUrl: `http://127.0.0.1:${httpPort}/browser/` };
+}
+
+/**
+ * Starts the local Neo4j Community server for `opts.home`, or reuses the one already running there,
+ * and resolves once Bolt answers a query with the password. Idempotent: call it on every start.
+ * On first start it fetches the jars (Maven) and sets the initial password before the server
+ * ever runs, as `neo4j-admin dbms set-initial-password` would.
+ */
+export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<LocalNeo4j> {
+  const r = resolve(opts);
+  mkdirSync(r.paths.run, { recursive: true });
+  return withFileLock(r.paths.lockFile, r.startTimeoutMs + r.stopTimeoutMs, async () => {
+    const running = runningInstance(r);
+    if (running) {
+      if (running.boltPort !== r.boltPort || running.httpPort !== r.httpPort) {
+        throw new PlatformError(
+          'ALREADY_RUNNING',
+          `The Neo4j in ${r.home} is already running (PID ${running.pid}) on Bolt ${running.boltPort} / ` +
+            `HTTP ${running.httpPort}, not on the requested ${r.boltPort} / ${r.httpPort}. ` +
+            'Stop it first (`npm run db:stop`) to change its ports.',
+        );
+      }
+      const password = resolvePassword(r, opts.password, true);
+      await waitForBolt(r, running.pid, password, r.startTimeoutMs); // it may still be starting
+      r.log(`Neo4j already running (PID ${running.pid}); reusing it.`);
+      return describe(r, running.pid, password, true);
+    }
+
+    const java = findJava();
+    const lib = await ensureNeo4jJars(r.log);
+    for (const [what, port] of [['Bolt', r.boltPort], ['HTTP', r.httpPort]] as const) {
+      if (!(await isPortFree(port))) {
+        throw new PlatformError(
+          'PORT_BUSY',
+          `Port ${port} on 127.0.0.1 (wanted for Neo4j ${what}) is already in use by another program, ` +
+            `so the local Neo4j in ${r.home} cannot start. Find it with \`ss -ltnp 'sport = :${port}'\` ` +
+            `(or \`lsof -i :${port}\`) and stop it; or, if it is a Neo4j you mean to use, set NEO4J_URI, ` +
+            'NEO4J_USER and NEO4J_PASSWORD so nothing local is started.',
+        );
+      }
+    }
+
+    for (const dir of [r.paths.conf, r.paths.data, r.paths.logs]) mkdirSync(dir, { recursive: true });
+    writeFileSync(r.paths.confFile, renderNeo4jConf(r));
+    const firstStart = !existsSync(r.paths.authIni);
+    const password = resolvePassword(r, opts.password, !firstStart);
+    if (firstStart) setInitialPassword(r, java.java, lib, password);
+    writePasswordFile(r.paths.passwordFile, password);
+
+    const pid = launch(r, java.java, lib);
+    r.log(`Started Neo4j (PID ${pid}, Java ${java.version}); waiting for Bolt on ${urls(r.boltPort, r.httpPort).uri}…`);
+    await waitForBolt(r, pid, password, r.startTimeoutMs);
+    return describe(r, pid, password, false);
+  });
+}
+
+function describe(r: Resolved, pid: number, password: string, reused: boolean): LocalNeo4j {
+  return {
+    ...urls(r.boltPort, r.httpPort),
+    user: USER,
+    password,
+    pid,
+    home: r.home,
+    boltPort: r.boltPort,
+    httpPort: r.httpPort,
+    passwordFile: r.paths.passwordFile,
+    reused,
+  };
+}
+
+/**
+ * The password to use: explicit option, else NEO4J_PASSWORD, else the stored file; on a first
+ * start with none of those, a generated one. An existing database with no known password is an
+ * error, since a guess would only lock the account.
+ */
+function resolvePassword(r: Resolved, explicit: string | undefined, existingDb: boolean): string {
+  const pw = explicit ?? (process.env.NEO4J_PASSWORD || undefined) ?? readPasswordFile(r.paths.passwordFile);
+  if (pw !== undefined) {
+    if (!existingDb && pw.length < 8) {
+      throw new PlatformError(
+        'PASSWORD_MISSING',
+        'NEO4J_PASSWORD is shorter than 8 characters, which Neo4j refuses. Choose a longer one, or unset ' +
+          'it to have a password generated.',
+      );
+    }
+    return pw;
+  }
+  if (!existingDb) return generatePassword();
+  throw new PlatformError(
+    'PASSWORD_MISSING',
+    `The Neo4j data in ${r.paths.data} already has a password, but it is not known here: ${r.paths.passwordFile} ` +
+      'is missing and NEO4J_PASSWORD is unset. Set NEO4J_PASSWORD to that password, or, to start over ' +
+      `with an empty database and a new password, stop Neo4j and delete ${r.home}.`,
+  );
+}
+
+/** `neo4j-admin dbms set-initial-password`, run from the same jars, before the first start. */
+function setInitialPassword(r: Resolved, java: string, lib: string, password: string): void {
+  const out = spawnSync(
+    java,
+    ['-cp', path.join(lib, '*'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', password],
+    { env: { ...process.env, NEO4J_HOME: r.home, NEO4J_CONF: r.paths.conf }, encoding: 'utf8' },
+  );
+  if (out.status !== 0) {
+    throw new PlatformError(
+      'START_FAILED',
+      `Setting the initial Neo4j password failed (neo4j-admin dbms set-initial-password exited with ` +
+        `${out.status ?? out.signal}). Its output:\n${`${out.stdout}\n${out.stderr}`.trim()}`,
+    );
+  }
+}
+
+/** Starts the server detached from us (own process group, output to logs/console.log). */
+function launch(r: Resolved, java: string, lib: string): number {
+  const out = openSync(r.paths.consoleLog, 'w'); // a fresh file, so an error tail is this run's
+  try {
+    const child = spawn(
+      java,
+      [
+        '-cp',
+        path.join(lib, '*'),
+        `-Xms${r.memory.heapInitial}`,
+        `-Xmx${r.memory.heapMax}`,
+        ...JVM_ADDITIONAL,
+        'org.neo4j.server.CommunityEntryPoint',
+        `--home-dir=${r.home}`,
+        `--config-dir=${r.paths.conf}`,
+        '--console-mode',
+      ],
+      { cwd: r.home, detached: true, stdio: ['ignore', out, out], env: { ...process.env, NEO4J_HOME: r.home } },
+    );
+    child.unref();
+    if (child.pid === undefined) throw new PlatformError('START_FAILED', `Could not run ${java}.`);
+    writeFileSync(r.paths.pidFile, `${child.pid}\n`);
+    const state: InstanceState = { pid: child.pid, boltPort: r.boltPort, httpPort: r.httpPort };
+    writeFileSync(r.paths.stateFile, `${JSON.stringify(state)}\n`);
+    return child.pid;
+  } finally {
+    closeSync(out);
+  }
+}
+
+function logTail(r: Resolved): string {
+  return tailFile(r.paths.consoleLog, 30) || tailFile(r.paths.neo4jLog, 30) || '(the log is empty)';
+}
+
+/**
+ * Polls until a query runs over Bolt with the password, or the process dies, or time runs out.
+ * A wrong password fails at once: retrying would lock the account (Neo4j's auth rate limit).
+ */
+async function waitForBolt(r: Resolved, pid: number, password: string, timeoutMs: number): Promise<void> {
+  const { uri } = urls(r.boltPort, r.httpPort);
+  const driver = neo4j.driver(uri, neo4j.auth.basic(USER, password), {
+    maxConnectionPoolSize: 1,
+    connectionTimeout: 2_000,
+    connectionAcquisitionTimeout: 5_000,
+  });
+  const waitMs = Math.max(timeoutMs, 15_000);
+  const deadline = Date.now() + waitMs;
+  try {
+    for (;;) {
+      try {
+        // A query, not just a handshake: the default database must be online too.
+        await driver.executeQuery('RETURN 1');
+        return;
+      } catch (err) {
+        if (err instanceof Neo4jError && err.code.startsWith('Neo.ClientError.Security.')) {
+          throw new PlatformError(
+            'AUTH_FAILED',
+            `Neo4j at ${uri} refused the password for user ${USER} (${err.code}). The database in ` +
+              `${r.paths.data} keeps the password it was first given: set NEO4J_PASSWORD to that one, or ` +
+              `unset NEO4J_PASSWORD to use the one stored in ${r.paths.passwordFile}.`,
+            { cause: err },
+          );
+        }
+        if (!isProcessAlive(pid)) {
+          rmSync(r.paths.pidFile, { force: true });
+          rmSync(r.paths.stateFile, { force: true });
+          throw new PlatformError(
+            'START_FAILED',
+            `Neo4j (PID ${pid}) exited before Bolt answered on ${uri}. The end of its log ` +
+              `(${r.paths.consoleLog}):\n${logTail(r)}`,
+            { cause: err },
+          );
+        }
+        if (Date.now() > deadline) {
+          throw new PlatformError(
+            'START_TIMEOUT',
+            `Neo4j (PID ${pid}) is running but Bolt on ${uri} did not answer within ` +
+              `${Math.round(waitMs / 1000)} s. It may still be ` +
+              `recovering a large database; see \`npm run db:logs\`, or stop it with \`npm run db:stop\`. ` +
+              `The end of its log:\n${logTail(r)}`,
+            { cause: err },
+          );
+        }
+        await sleep(250);
+      }
+    }
+  } finally {
+    await driver.close();
+  }
+}
+
+/**
+ * Stops the local Neo4j of `opts.home` cleanly: SIGTERM, wait for its shutdown (which checkpoints
+ * the store), SIGKILL only after `stopTimeoutMs`. Does nothing, successfully, if it is not running.
+ */
+export async function stopLocalNeo4j(
+  opts: LocalNeo4jOptions = {},
+): Promise<{ wasRunning: boolean; pid?: number; killed: boolean }> {
+  const r = resolve(opts);
+  mkdirSync(r.paths.run, { recursive: true });
+  return withFileLock(r.paths.lockFile, r.startTimeoutMs + r.stopTimeoutMs, async () => {
+    const running = runningInstance(r);
+    if (!running) return { wasRunning: false, killed: false };
+    const { pid } = running;
+    r.log(`Stopping Neo4j (PID ${pid})…`);
+    process.kill(pid, 'SIGTERM');
+    let killed = false;
+    if (!(await waitForExit(pid, r.stopTimeoutMs))) {
+      r.log(`Neo4j did not stop within ${r.stopTimeoutMs / 1000} s; sending SIGKILL.`);
+      process.kill(pid, 'SIGKILL');
+      killed = true;
+      if (!(await waitForExit(pid, 10_000))) {
+        throw new PlatformError('STOP_FAILED', `Neo4j (PID ${pid}) survived SIGKILL; check \`ps -p ${pid}\`.`);
+      }
+    }
+    rmSync(r.paths.pidFile, { force: true });
+    rmSync(r.paths.stateFile, { force: true });
+    return { wasRunning: true, pid, killed };
+  });
+}
+
+/** What is running for `opts.home`, without starting or changing anything (stale PID files aside). */
+export async function localNeo4jStatus(opts: LocalNeo4jOptions = {}): Promise<LocalNeo4jStatus> {
+  const r = resolve(opts);
+  const running = existsSync(r.paths.pidFile) ? runningInstance(r) : undefined;
+  const boltPort = running?.boltPort ?? r.boltPort;
+  const httpPort = running?.httpPort ?? r.httpPort;
+  return {
+    running: running !== undefined,
+    ...(running ? { pid: running.pid } : {}),
+    home: r.home,
+    boltPort,
+    httpPort,
+    ...urls(boltPort, httpPort),
+    passwordFile: r.paths.passwordFile,
+    boltListening: await isListening(boltPort),
+  };
+}
+
+function isListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: '127.0.0.1', timeout: 1_000 });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+    socket.once('timeout', () => done(false));
+  });
+}

@@ -1,0 +1,65 @@
+/** Memory for one local Neo4j; small, because a 2-core machine also runs the tests beside it. */
+export interface Neo4jMemory {
+  heapInitial: string;
+  heapMax: string;
+  pageCache: string;
+}
+
+export const DEFAULT_MEMORY: Neo4jMemory = { heapInitial: '256m', heapMax: '1g', pageCache: '256m' };
+
+/**
+ * JVM flags the standalone tarball's neo4j.conf passes (`server.jvm.additional`). The add-opens
+ * and Netty flag are required on Java 17+; the rest match the tarball's defaults, minus
+ * -XX:+AlwaysPreTouch, which would slow start-up for no gain on a small heap.
+ */
+export const JVM_ADDITIONAL = [
+  '-XX:+UseG1GC',
+  '-XX:-OmitStackTraceInFastThrow',
+  '-XX:+UnlockExperimentalVMOptions',
+  '-XX:+TrustFinalNonStaticFields',
+  '-XX:+DisableExplicitGC',
+  '-XX:+ExitOnOutOfMemoryError',
+  '-Djdk.nio.maxCachedBufferSize=1024',
+  '-Dio.netty.tryReflectionSetAccessible=true',
+  '-Djdk.tls.ephemeralDHKeySize=2048',
+  '-Djdk.tls.rejectClientInitiatedRenegotiation=true',
+  '-XX:FlightRecorderOptions=stackdepth=256',
+  '-XX:+UnlockDiagnosticVMOptions',
+  '-XX:+DebugNonSafepoints',
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '-Dlog4j2.disable.jmx=true',
+  '-Dlog4j.layout.jsonTemplate.maxStringLength=32768',
+];
+
+/**
+ * The neo4j.conf of a local instance. Everything binds to 127.0.0.1 (never a public interface),
+ * auth stays on, and strict validation stays on so a mistyped setting stops start-up.
+ * Directories default to <home>/data, <home>/logs, … because the server gets --home-dir.
+ */
+export function renderNeo4jConf(opts: { boltPort: number; httpPort: number; memory: Neo4jMemory }): string {
+  const { boltPort, httpPort, memory } = opts;
+  const lines = [
+    '# Written by src/platform/localNeo4j.ts at every start: edits here are overwritten.',
+    'server.config.strict_validation.enabled=true',
+    'server.default_listen_address=127.0.0.1',
+    'server.default_advertised_address=127.0.0.1',
+    `server.bolt.listen_address=127.0.0.1:${boltPort}`,
+    `server.bolt.advertised_address=127.0.0.1:${boltPort}`,
+    'server.bolt.enabled=true',
+    `server.http.listen_address=127.0.0.1:${httpPort}`,
+    `server.http.advertised_address=127.0.0.1:${httpPort}`,
+    'server.http.enabled=true',
+    'server.https.enabled=false',
+    'dbms.security.auth_enabled=true',
+    `server.memory.heap.initial_size=${memory.heapInitial}`,
+    `server.memory.heap.max_size=${memory.heapMax}`,
+    `server.memory.pagecache.size=${memory.pageCache}`,
+    // Keep the server and Browser from phoning home (CI machines have no internet anyway).
+    'client.allow_telemetry=false',
+    'dbms.usage_report.enabled=false',
+    ...JVM_ADDITIONAL.map((flag) => `server.jvm.additional=${flag}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
