@@ -7,6 +7,7 @@ export { applySchema } from './applySchema.js';
 export { loadDataset, loadRowsBatched, countGraph, type Counts, type LoadOptions } from './loadDataset.js';
 export { toGraphRows, type GraphRows } from './toGraphRows.js';
 export { SeedValidationError, formatSeedIssue, type SeedIssue } from './SeedValidationError.js';
+export { graphChecksum, type GraphFingerprint } from './graphChecksum.js';
 export { DEFAULT_SEED_DIR, type Dataset } from './readDataset.js';
 
 /** Reads and fully validates the dataset; throws SeedValidationError listing every problem. */

@@ -22,4 +22,6 @@ export const seedCypher = {
   mergeClaimSourceRelations: read('merge-claim-source-relations'),
   mergeSourceRelations: read('merge-source-relations'),
   counts: read('counts'),
+  checksumNodes: read('checksum-nodes'),
+  checksumRelationships: read('checksum-relationships'),
 } as const;
