@@ -6,7 +6,7 @@
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import neo4j from 'neo4j-driver';
-import { startLocalNeo4j } from '../platform/localNeo4j.js';
+import { ensureNeo4j } from '../platform/index.js';
 import {
   DEFAULT_SEED_DIR, SeedValidationError, applySchema, formatSeedIssue, loadDataset, readDataset, toGraphRows,
   type Counts, type Dataset,
@@ -41,17 +41,6 @@ function printCounts(counts: Counts): void {
   for (const [name, n] of Object.entries(counts.types)) console.log(`  ${name.padEnd(28)} ${String(n).padStart(6)}`);
 }
 
-async function connect() {
-  if (process.env.NEO4J_URI) {
-    return {
-      uri: process.env.NEO4J_URI,
-      user: process.env.NEO4J_USER ?? 'neo4j',
-      password: process.env.NEO4J_PASSWORD ?? '',
-    };
-  }
-  return startLocalNeo4j({ log: (line) => console.error(line) });
-}
-
 const program = new Command('seed').description('Validate and load the curated clashgraph dataset');
 
 program
@@ -70,7 +59,7 @@ program
   .action(async (opts: { dir: string }) => {
     const ds = await validated(opts.dir);
     console.log(`seed: valid — ${summarize(ds)}`);
-    const conn = await connect();
+    const conn = await ensureNeo4j(process.env, { log: (line) => console.error(line) });
     const driver = neo4j.driver(conn.uri, neo4j.auth.basic(conn.user, conn.password));
     try {
       const schemaStatements = await applySchema(driver, process.env.NEO4J_DATABASE);
