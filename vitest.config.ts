@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Two projects, so `npm test` runs both and each can run alone (`--project unit|int`):
+ * - unit: tests/unit, no database, files in parallel.
+ * - int:  tests/int, against a throw-away Neo4j that tests/support/globalSetup.ts starts (with the
+ *   seed loaded) and stops. Files run one at a time: they share one database, some tests write to
+ *   it, and on 2 cores the JVM needs the other core anyway.
+ */
+export default defineConfig({
+  test: {
+    teardownTimeout: 90_000, // stopping Neo4j checkpoints the store
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'int',
+          include: ['tests/int/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/support/globalSetup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
