@@ -1,0 +1,21 @@
+// One page of events matching the filter, ordered by start date then id, strictly after the
+// cursor ($afterDate, $afterId), $limit rows (the caller asks one more than the page size to know
+// whether another page follows). Keep the filter identical to events.count.cypher.
+// $types, $subEventTypes: [] means any. $from, $to: 'YYYY-MM-DD' or null; an event counts when
+// [startDate, endDate] overlaps [from, to]. $placeIds: places whose events, including those in
+// any place LOCATED_IN them transitively, are wanted, or null. $participantIds: entities that took
+// part (PARTICIPATED_IN the event, or any link whose `event` is the event), or null.
+MATCH (e:Event)
+WHERE (size($types) = 0 OR e.eventType IN $types)
+  AND (size($subEventTypes) = 0 OR e.subEventType IN $subEventTypes)
+  AND ($from IS NULL OR e.endDate >= date($from))
+  AND ($to IS NULL OR e.startDate <= date($to))
+  AND ($placeIds IS NULL OR EXISTS {
+        MATCH (e)-[:OCCURRED_IN]->(:Place)-[:LOCATED_IN*0..8]->(p:Place) WHERE p.id IN $placeIds })
+  AND ($participantIds IS NULL
+       OR EXISTS { MATCH (e)<-[:PARTICIPATED_IN]-(x:Entity) WHERE x.id IN $participantIds }
+       OR EXISTS { MATCH (x:Entity)-[r]-(:Entity) WHERE x.id IN $participantIds AND r.event = e.id })
+  AND ($afterDate IS NULL OR e.startDate > date($afterDate) OR (e.startDate = date($afterDate) AND e.id > $afterId))
+RETURN e {.*} AS event
+ORDER BY e.startDate, e.id
+LIMIT $limit

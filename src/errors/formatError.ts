@@ -1,0 +1,46 @@
+/**
+ * The one error normaliser, used as Apollo Server's `formatError`. It never throws. Every error
+ * leaves with a code from ErrorCode; anything unexpected becomes INTERNAL_SERVER_ERROR, is
+ * logged with its stack, and in production reaches the client only as "Internal server error".
+ * (Stack traces in `extensions` are Apollo's `includeStacktraceInErrorResponses`, off in production.)
+ */
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { Logger } from '../log.js';
+import { AppError } from './AppError.js';
+import { ErrorCode, isErrorCode } from './ErrorCode.js';
+
+export interface FormatErrorOptions {
+  production: boolean;
+  log: Logger;
+}
+
+export function createFormatError(opts: FormatErrorOptions) {
+  return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+    try {
+      const original = unwrapResolverError(error);
+      const code = formatted.extensions?.code;
+      if (original instanceof AppError) {
+        if (original.code === ErrorCode.INTERNAL_SERVER_ERROR) opts.log.error({ err: original.originalError ?? original }, 'internal error');
+        else if (original.code === ErrorCode.SERVICE_UNAVAILABLE || original.code === ErrorCode.TIMEOUT) {
+          opts.log.warn({ code: original.code, path: formatted.path }, original.message);
+        }
+        return formatted;
+      }
+      if (isErrorCode(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
+      opts.log.error({ err: original, path: formatted.path }, 'unexpected error');
+      if (!opts.production) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } };
+      const masked: GraphQLFormattedError = {
+        message: 'Internal server error',
+        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+      };
+      return {
+        ...masked,
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        ...(formatted.path ? { path: formatted.path } : {}),
+      };
+    } catch {
+      return { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    }
+  };
+}

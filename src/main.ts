@@ -1,0 +1,77 @@
+/**
+ * `npm start`: the only entry point that listens. It reads the configuration, gets a Neo4j (the
+ * user's own via NEO4J_URI, else the local one, started if need be), applies the cypher/ schema
+ * (idempotent), loads the curated seed when the database has no entities, serves GraphQL, prints
+ * where everything is, and shuts down gracefully on SIGINT/SIGTERM.
+ */
+import { ConfigError, loadConfig } from './config.js';
+import { QueryCatalogueError, loadQueries } from './cypher/queries.js';
+import { createDriver } from './db/driver.js';
+import { createExecutor } from './db/executor.js';
+import { createLogger, describeUri } from './log.js';
+import { ensureNeo4j, PlatformError } from './platform/index.js';
+import { applySchema, countGraph, loadDataset, readDataset, SeedValidationError, toGraphRows } from './seed/index.js';
+import { createServer } from './server/createServer.js';
+
+/** Problems whose message already tells the user what to do: print it, no stack. */
+function isExplained(err: unknown): err is Error {
+  return err instanceof ConfigError || err instanceof PlatformError || err instanceof QueryCatalogueError || err instanceof SeedValidationError;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+
+  const conn = await ensureNeo4j({ NEO4J_URI: config.neo4j.uri, NEO4J_USER: config.neo4j.user, NEO4J_PASSWORD: config.neo4j.password });
+  log.info({ neo4j: describeUri(conn.uri), local: conn.startedLocally }, 'neo4j ready');
+  const driver = createDriver({ uri: conn.uri, user: conn.user, password: conn.password, log });
+  const queries = await loadQueries(undefined, (file) => log.warn({ file }, 'unused query file in cypher/queries'));
+
+  // The schema is idempotent, and re-applying it adds indexes introduced since the last start.
+  await applySchema(driver, config.neo4j.database);
+  const counts = await countGraph(driver, config.neo4j.database);
+  if ((counts.labels.Entity ?? 0) === 0) {
+    log.info('database has no entities: loading the curated seed');
+    const loaded = await loadDataset(driver, toGraphRows(await readDataset()), { database: config.neo4j.database });
+    log.info({ nodes: loaded.labels, relationships: loaded.types }, 'seed loaded');
+  }
+
+  const executor = createExecutor(driver, queries, { database: config.neo4j.database, queryTimeoutMs: config.queryTimeoutMs });
+  const server = await createServer({ config, executor, log });
+  const shownUrl = server.graphqlUrl.replace('//127.0.0.1:', '//localhost:');
+  const lines = [
+    '',
+    `  GraphQL API     ${shownUrl}`,
+    `  Health          ${server.url}/health`,
+    conn.browserUrl
+      ? `  Neo4j Browser   ${conn.browserUrl}  (connect to ${conn.uri} as ${conn.user}; password in ${conn.passwordFile ?? 'NEO4J_PASSWORD'})`
+      : `  Neo4j           ${describeUri(conn.uri)} (your own server; log in with NEO4J_USER / NEO4J_PASSWORD)`,
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  log.info({ url: server.graphqlUrl }, 'serving');
+
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: draining in-flight requests');
+    try {
+      await server.close();
+      await driver.close();
+      log.info(conn.startedLocally ? 'stopped (the local Neo4j keeps running; `npm run db:stop` stops it)' : 'stopped');
+      process.exit(0);
+    } catch (err) {
+      log.error({ err }, 'unclean shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', (s) => void shutdown(s));
+  process.on('SIGTERM', (s) => void shutdown(s));
+}
+
+main().catch((err: unknown) => {
+  if (isExplained(err)) process.stderr.write(`\nclashgraph: ${err.message}\n\n`);
+  else process.stderr.write(`\nclashgraph: start-up failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n\n`);
+  process.exit(1);
+});

@@ -1,0 +1,108 @@
+/**
+ * Argument checks shared by the resolvers. Out-of-range or malformed arguments are refused with
+ * BAD_USER_INPUT and a message naming the argument and what is allowed, instead of being
+ * silently clamped, so that a client never mistakes a cut-down answer for the whole one.
+ */
+import { AppError, ErrorCode } from '../errors/index.js';
+import { RELATION_TYPE_NAMES, type RelationType } from '../seed/vocabulary.js';
+import { nameKey } from '../text/normalizeName.js';
+
+/** The caps on list sizes and traversal depth (also stated in schema.graphql). */
+export const LIMITS = {
+  searchFirst: { min: 1, max: 50 },
+  neighbourhoodDepth: { min: 1, max: 3 },
+  neighbourhoodFirst: { min: 1, max: 500 },
+  neighbourhoodMaxEdges: 2_000,
+  pathsMaxHops: { min: 1, max: 6 },
+  pathsFirst: { min: 1, max: 20 },
+  eventsFirst: { min: 1, max: 100 },
+  relationsFirst: { min: 1, max: 500 },
+  placeEventsFirst: { min: 1, max: 100 },
+  /** One-hop shortcut fields (leaders, members…) are lists without `first`; this bounds them. */
+  shortcutMax: 1_000,
+  nameLength: 200,
+  listLength: 50,
+} as const;
+
+function badInput(message: string, extensions: Record<string, unknown> = {}): AppError {
+  return new AppError(ErrorCode.BAD_USER_INPUT, message, extensions);
+}
+
+/** An integer argument within [min, max]. */
+export function intInRange(name: string, value: number | null | undefined, range: { min: number; max: number }, fallback: number): number {
+  const v = value ?? fallback;
+  if (!Number.isInteger(v) || v < range.min || v > range.max) {
+    throw badInput(`"${name}" must be an integer from ${range.min} to ${range.max}; got ${v}.`, { argument: name, min: range.min, max: range.max });
+  }
+  return v;
+}
+
+/** A name as typed by a user: non-empty once folded, and of sane length. */
+export function nameArg(name: string, value: string): { text: string; key: string } {
+  if (value.length > LIMITS.nameLength) throw badInput(`"${name}" is longer than ${LIMITS.nameLength} characters.`, { argument: name });
+  const key = nameKey(value);
+  if (key === '') throw badInput(`"${name}" must contain at least one letter or digit.`, { argument: name });
+  return { text: value, key };
+}
+
+/** A list argument of sane length. */
+export function listArg<T>(name: string, value: readonly T[] | null | undefined): readonly T[] {
+  const list = value ?? [];
+  if (list.length > LIMITS.listLength) throw badInput(`"${name}" takes at most ${LIMITS.listLength} values.`, { argument: name });
+  return list;
+}
+
+/** Relationship types, checked against the whitelist; null or absent means every type. */
+export function relationTypesArg(name: string, value: readonly string[] | null | undefined): RelationType[] {
+  if (value === null || value === undefined) return [...RELATION_TYPE_NAMES];
+  const known: readonly string[] = RELATION_TYPE_NAMES;
+  const unknown = value.filter((t) => !known.includes(t));
+  if (unknown.length > 0) {
+    throw badInput(`"${name}" has unknown relationship types: ${unknown.join(', ')}.`, { argument: name, unknown, allowed: RELATION_TYPE_NAMES });
+  }
+  return [...new Set(value)] as RelationType[];
+}
+
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/**
+ * A date given as YYYY, YYYY-MM or YYYY-MM-DD, as the first or last day it covers
+ * ('2024-12' → 2024-12-01 as a start, 2024-12-31 as an end).
+ */
+export function dateBoundArg(name: string, value: string | null | undefined, bound: 'first' | 'last'): string | null {
+  if (value === null || value === undefined) return null;
+  const m = PARTIAL_DATE.exec(value.trim());
+  const y = Number(m?.[1]);
+  const mo = m?.[2] === undefined ? undefined : Number(m[2]);
+  const d = m?.[3] === undefined ? undefined : Number(m[3]);
+  const valid =
+    m !== null && y >= 1000 && (mo === undefined || (mo >= 1 && mo <= 12)) &&
+    (d === undefined || (d >= 1 && d <= new Date(Date.UTC(y, mo!, 0)).getUTCDate()));
+  if (!valid) throw badInput(`"${name}" must be a date as YYYY, YYYY-MM or YYYY-MM-DD; got "${value}".`, { argument: name });
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  const month = mo ?? (bound === 'first' ? 1 : 12);
+  const day = d ?? (bound === 'first' ? 1 : new Date(Date.UTC(y, month, 0)).getUTCDate());
+  return `${pad(y, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/** Opaque cursors for events: base64url of the sort key (start date, id). */
+export function encodeCursor(startDate: string, id: string): string {
+  return Buffer.from(JSON.stringify([startDate, id]), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(name: string, cursor: string | null | undefined): { startDate: string; id: string } | null {
+  if (cursor === null || cursor === undefined) return null;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(parsed) && parsed.length === 2 &&
+      typeof parsed[0] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(parsed[0]) &&
+      typeof parsed[1] === 'string' && parsed[1].length <= 200
+    ) {
+      return { startDate: parsed[0], id: parsed[1] };
+    }
+  } catch {
+    // fall through: any undecodable cursor is the client's mistake
+  }
+  throw badInput(`"${name}" is not a cursor this API issued; pass an endCursor from a previous page.`, { argument: name });
+}

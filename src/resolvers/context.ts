@@ -1,0 +1,33 @@
+/**
+ * What every resolver receives: the request's id, a query function bound to the request (so the
+ * executor's events say which request asked), and the request's batch loaders. A new context,
+ * with empty loader caches, is made for every request: nothing is cached across requests.
+ */
+import type { Executor, Row } from '../db/executor.js';
+import type { QueryName } from '../cypher/queries.js';
+import { createLoaders, type Loaders } from './loaders.js';
+
+export interface RequestContext {
+  requestId: string;
+  /** Runs a catalogued read query for this request; `operation` names the field asking. */
+  read(query: QueryName, params: Record<string, unknown>, operation: string): Promise<Row[]>;
+  loaders: Loaders;
+  /** How many queries this request has run so far (logged per request). */
+  readonly queryCount: number;
+}
+
+export function createRequestContext(executor: Executor, requestId: string): RequestContext {
+  let queryCount = 0;
+  const read: RequestContext['read'] = (query, params, operation) => {
+    queryCount++;
+    return executor.read(query, params, { operation, requestId });
+  };
+  return {
+    requestId,
+    read,
+    loaders: createLoaders(read),
+    get queryCount() {
+      return queryCount;
+    },
+  };
+}

@@ -1,0 +1,22 @@
+/** The resolver map: one module per area, merged per type. */
+import { claimResolvers } from './claims.js';
+import { entityResolvers } from './entities.js';
+import { eventResolvers } from './events.js';
+import { neighbourhoodResolvers } from './neighbourhood.js';
+import { pathResolvers } from './paths.js';
+import { searchResolvers } from './search.js';
+import { sourceResolvers } from './sources.js';
+
+type ResolverMap = Record<string, Record<string, unknown>>;
+
+function merge(...maps: ResolverMap[]): ResolverMap {
+  const out: ResolverMap = {};
+  for (const m of maps) for (const [type, fields] of Object.entries(m)) out[type] = { ...out[type], ...fields };
+  return out;
+}
+
+export const resolvers = merge(
+  entityResolvers, searchResolvers, neighbourhoodResolvers, pathResolvers, eventResolvers, claimResolvers, sourceResolvers,
+);
+
+export { createRequestContext, type RequestContext } from './context.js';

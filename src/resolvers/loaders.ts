@@ -1,0 +1,128 @@
+/**
+ * Per-request batch loaders: the reason no field causes N+1 queries. Every nested field that needs
+ * the database asks a loader for one key; a loader collects all keys asked for in the same tick
+ * (all items of a list at one level of the selection) and answers them with ONE query that
+ * UNWINDs the keys. So a request costs one query per (field, arguments) per nesting level,
+ * however many results each level has.
+ */
+import DataLoader from 'dataloader';
+import type { Row } from '../db/executor.js';
+import type { QueryName } from '../cypher/queries.js';
+import {
+  rowList, toClaim, toEntity, toRelation, toSource,
+  type ClaimModel, type EntityNode, type RelationModel, type SourceNode,
+} from './model.js';
+import { markConflicts } from './claimOrder.js';
+
+type Read = (query: QueryName, params: Record<string, unknown>, operation: string) => Promise<Row[]>;
+
+/** Which links a relations loader fetches. */
+export interface RelationsKey {
+  types: readonly string[];
+  direction: 'OUT' | 'IN' | 'BOTH';
+  first: number;
+}
+
+export interface Loaders {
+  /** Entity by id (null when absent). */
+  entity: DataLoader<string, EntityNode | null>;
+  /** Document by id (null when absent). */
+  source: DataLoader<string, SourceNode | null>;
+  /** Links of an entity, one loader per distinct (types, direction, first). */
+  relations(key: RelationsKey): DataLoader<string, RelationModel[]>;
+  /** The places a place lies inside, nearest first. */
+  placeContainers: DataLoader<string, EntityNode[]>;
+  /** Events in or inside a place, one loader per page size. */
+  placeEvents(first: number): DataLoader<string, EntityNode[]>;
+  /** Figures about an event. */
+  eventClaims: DataLoader<string, ClaimModel[]>;
+  /** Records entities some query already returned, so later `entity` loads need no query. */
+  primeEntities(nodes: Iterable<EntityNode>): void;
+}
+
+/** Results in key order, as DataLoader requires. */
+function byKey<V>(keys: readonly string[], found: Map<string, V>, missing: () => V): V[] {
+  return keys.map((k) => found.get(k) ?? missing());
+}
+
+export function createLoaders(read: Read): Loaders {
+  // Batches of distinct keys only; DataLoader also caches per request.
+  const options = { maxBatchSize: 1_000 };
+
+  const entity = new DataLoader<string, EntityNode | null>(async (ids) => {
+    const rows = await read('entities.byIds', { ids }, 'Entity.load');
+    const found = new Map(rows.map((r) => toEntity(r.entity)).map((e) => [e.id, e] as const));
+    return byKey<EntityNode | null>(ids, found, () => null);
+  }, options);
+
+  const primeEntities = (nodes: Iterable<EntityNode>) => {
+    for (const n of nodes) entity.prime(n.id, n);
+  };
+
+  const source = new DataLoader<string, SourceNode | null>(async (ids) => {
+    const rows = await read('sources.byIds', { ids }, 'Source.load');
+    const found = new Map(rows.map((r) => toSource(r.source)).map((s) => [s.id, s] as const));
+    return byKey<SourceNode | null>(ids, found, () => null);
+  }, options);
+
+  const relationLoaders = new Map<string, DataLoader<string, RelationModel[]>>();
+  const relations = (key: RelationsKey) => {
+    const cacheKey = JSON.stringify([[...key.types].sort(), key.direction, key.first]);
+    let loader = relationLoaders.get(cacheKey);
+    if (!loader) {
+      loader = new DataLoader<string, RelationModel[]>(async (ids) => {
+        const rows = await read('relations.ofEntities', { ids, types: key.types, direction: key.direction, first: key.first }, 'Entity.relations');
+        const found = new Map<string, RelationModel[]>();
+        for (const row of rows) {
+          const list = rowList(row, 'relations').map((item) => {
+            const m = item as Record<string, unknown>;
+            const other = toEntity(m.other as never);
+            return toRelation(m.rel as never, m.outgoing === true, other);
+          });
+          primeEntities(list.map((r) => r.other));
+          found.set(String(row.id), list);
+        }
+        return byKey(ids, found, () => []);
+      }, options);
+      relationLoaders.set(cacheKey, loader);
+    }
+    return loader;
+  };
+
+  const placeContainers = new DataLoader<string, EntityNode[]>(async (ids) => {
+    const rows = await read('places.containers', { ids }, 'Place.parents');
+    const found = new Map(rows.map((r) => [String(r.id), rowList(r, 'containers').map(toEntity)] as const));
+    for (const list of found.values()) primeEntities(list);
+    return byKey(ids, found, () => []);
+  }, options);
+
+  const placeEventLoaders = new Map<number, DataLoader<string, EntityNode[]>>();
+  const placeEvents = (first: number) => {
+    let loader = placeEventLoaders.get(first);
+    if (!loader) {
+      loader = new DataLoader<string, EntityNode[]>(async (ids) => {
+        const rows = await read('events.inPlaces', { ids, first }, 'Place.events');
+        const found = new Map(rows.map((r) => [String(r.id), rowList(r, 'events').map(toEntity)] as const));
+        for (const list of found.values()) primeEntities(list);
+        return byKey(ids, found, () => []);
+      }, options);
+      placeEventLoaders.set(first, loader);
+    }
+    return loader;
+  };
+
+  const eventClaims = new DataLoader<string, ClaimModel[]>(async (ids) => {
+    const rows = await read('claims.ofEvents', { ids }, 'Event.claims');
+    const found = new Map<string, ClaimModel[]>();
+    for (const row of rows) {
+      const id = String(row.id);
+      const list = found.get(id) ?? [];
+      list.push(toClaim(row.claim));
+      found.set(id, list);
+    }
+    for (const [id, list] of found) found.set(id, markConflicts(list));
+    return byKey(ids, found, () => []);
+  }, options);
+
+  return { entity, source, relations, placeContainers, placeEvents, eventClaims, primeEntities };
+}

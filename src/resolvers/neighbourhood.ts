@@ -1,0 +1,47 @@
+/** Neighbourhood: the entities and links around one entity, shaped for graph drawing. */
+import type { RequestContext } from './context.js';
+import { intInRange, LIMITS, listArg, relationTypesArg } from './args.js';
+import { citationRefs, rowList, toEntity, toRelation, type EntityNode } from './model.js';
+import { resolveIdsOrNames, resolveNames } from './names.js';
+
+interface NeighbourhoodArgs {
+  name: string;
+  depth?: number | null;
+  types?: string[] | null;
+  exclude?: string[] | null;
+  first?: number | null;
+}
+
+export const neighbourhoodResolvers = {
+  Query: {
+    neighbourhood: async (_: unknown, args: NeighbourhoodArgs, ctx: RequestContext) => {
+      const op = 'Query.neighbourhood';
+      const depth = intInRange('depth', args.depth, LIMITS.neighbourhoodDepth, 1);
+      const first = intInRange('first', args.first, LIMITS.neighbourhoodFirst, 100);
+      const types = relationTypesArg('types', args.types);
+      const [[center], excluded] = await Promise.all([
+        resolveNames(ctx, [{ argument: 'name', text: args.name }], op),
+        resolveIdsOrNames(ctx, 'exclude', listArg('exclude', args.exclude), op),
+      ]);
+      const centre = center!;
+      const rows = await ctx.read(
+        'neighbourhood.within',
+        { id: centre.id, depth, types, exclude: excluded.filter((id) => id !== centre.id), first, maxEdges: LIMITS.neighbourhoodMaxEdges },
+        op,
+      );
+      const row = rows[0];
+      const nodes = (row ? rowList(row, 'nodes') : []).map((n) => {
+        const m = n as { entity: never; distance: number };
+        const entity: EntityNode = toEntity(m.entity);
+        return { id: entity.id, kind: entity.kind, name: entity.name, distance: m.distance, entity };
+      });
+      ctx.loaders.primeEntities(nodes.map((n) => n.entity));
+      const edges = (row ? rowList(row, 'edges') : []).map((e) => {
+        const r = e as Record<string, never>;
+        const rel = toRelation(r, true, centre);
+        return { ...rel, from: String(r.from), to: String(r.to), citations: citationRefs(rel) };
+      });
+      return { center: nodes[0]?.entity ?? centre, nodes, edges, truncated: row?.truncated === true };
+    },
+  },
+};

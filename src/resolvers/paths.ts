@@ -1,0 +1,63 @@
+/** Paths: the ways two entities are linked, shortest first. */
+import { AppError, ErrorCode } from '../errors/index.js';
+import type { RequestContext } from './context.js';
+import { intInRange, LIMITS, listArg, relationTypesArg } from './args.js';
+import { citationRefs, rowList, toEntity, toRelation } from './model.js';
+import { resolveIdsOrNames, resolveNames } from './names.js';
+import { entityRef } from './shared.js';
+
+interface PathsArgs {
+  from: string;
+  to: string;
+  maxHops?: number | null;
+  first?: number | null;
+  types?: string[] | null;
+  exclude?: string[] | null;
+}
+
+export const pathResolvers = {
+  Query: {
+    paths: async (_: unknown, args: PathsArgs, ctx: RequestContext) => {
+      const op = 'Query.paths';
+      const maxHops = intInRange('maxHops', args.maxHops, LIMITS.pathsMaxHops, 4);
+      const first = intInRange('first', args.first, LIMITS.pathsFirst, 5);
+      const types = relationTypesArg('types', args.types);
+      const [[from, to], excluded] = await Promise.all([
+        resolveNames(ctx, [{ argument: 'from', text: args.from }, { argument: 'to', text: args.to }], op),
+        resolveIdsOrNames(ctx, 'exclude', listArg('exclude', args.exclude), op),
+      ]);
+      if (from!.id === to!.id) {
+        throw new AppError(ErrorCode.BAD_USER_INPUT, `"from" and "to" are the same entity (${from!.name}).`, { argument: 'to' });
+      }
+      // The ends of a path are never "passed through"; excluding them would only hide every path.
+      const exclude = excluded.filter((id) => id !== from!.id && id !== to!.id);
+      const rows = await ctx.read('paths.between', { fromId: from!.id, toId: to!.id, maxHops, first, types, exclude }, op);
+      return rows.map((row) => {
+        const nodes = rowList(row, 'nodes').map(toEntity);
+        ctx.loaders.primeEntities(nodes);
+        const steps = rowList(row, 'rels').map((value, i) => {
+          const r = value as Record<string, never>;
+          const here = nodes[i]!;
+          const next = nodes[i + 1]!;
+          const rel = toRelation(r, String(r.from) === here.id, next);
+          return {
+            from: here,
+            to: next,
+            relation: rel.type,
+            direction: rel.direction,
+            certainty: rel.certainty,
+            role: rel.role,
+            date: rel.date,
+            claimedById: rel.claimedBy,
+            citations: citationRefs(rel),
+          };
+        });
+        return { length: steps.length, steps };
+      });
+    },
+  },
+
+  PathStep: {
+    claimedBy: (s: { claimedById: string | null }, _: unknown, ctx: RequestContext) => entityRef(ctx, s.claimedById),
+  },
+};

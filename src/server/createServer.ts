@@ -1,0 +1,155 @@
+/**
+ * The HTTP service: Express 5 with Apollo Server 5 at /graphql (GraphQL over HTTP, GET and POST),
+ * GET /health, and the safe defaults — loopback unless HOST says otherwise, a request body limit,
+ * CORS closed unless configured, graphql-armor limits, no batched operations, no persisted-query
+ * hashes, no stack traces and (unless enabled) no introspection in production.
+ * `createServer` listens and returns the URL and a `close()` that drains in-flight requests.
+ */
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Config } from '../config.js';
+import type { Executor } from '../db/executor.js';
+import { createFormatError } from '../errors/index.js';
+import type { Logger } from '../log.js';
+import { createRequestContext, resolvers, type RequestContext } from '../resolvers/index.js';
+import { createArmor } from './armor.js';
+import { corsMiddleware } from './cors.js';
+import { healthHandler } from './health.js';
+import { httpErrorHandler } from './httpErrors.js';
+import { loadTypeDefs } from './schema.js';
+
+export type ServerConfig = Pick<Config, 'host' | 'port' | 'production' | 'introspection' | 'corsOrigins' | 'bodyLimit'>;
+
+export interface ServerOptions {
+  config: ServerConfig;
+  executor: Executor;
+  log: Logger;
+  /** How long close() waits for in-flight requests before cutting connections. */
+  drainMs?: number;
+}
+
+export interface RunningServer {
+  /** Base URL, e.g. http://127.0.0.1:4000 */
+  url: string;
+  /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql */
+  graphqlUrl: string;
+  port: number;
+  /** Stops accepting connections, lets in-flight requests finish, then resolves. */
+  close(): Promise<void>;
+}
+
+/** A client-chosen request id is echoed when it is short and plain; otherwise we make one. */
+function requestIdOf(req: Request): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+}
+
+/** Logs one line per GraphQL request: operation, duration, queries run, error codes. */
+function requestLogPlugin(log: Logger): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart({ request, contextValue }) {
+      const started = performance.now();
+      return {
+        async willSendResponse({ response, errors }) {
+          const codes = (errors ?? []).map((e) => e.extensions?.code).filter((c) => c !== undefined);
+          log.info(
+            {
+              requestId: contextValue.requestId,
+              operationName: request.operationName ?? null,
+              ms: Math.round(performance.now() - started),
+              queries: contextValue.queryCount,
+              status: response.http.status ?? 200,
+              ...(codes.length > 0 ? { errors: codes } : {}),
+            },
+            'graphql request',
+          );
+        },
+      };
+    },
+  };
+}
+
+export async function createServer(opts: ServerOptions): Promise<RunningServer> {
+  const { config, executor, log } = opts;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  const httpServer = http.createServer(app);
+  // Slow-loris protection: a client must send its headers and body promptly.
+  httpServer.headersTimeout = 15_000;
+  httpServer.requestTimeout = 60_000;
+
+  const armor = createArmor(config.production);
+  const apollo = new ApolloServer<RequestContext>({
+    typeDefs: loadTypeDefs(),
+    resolvers: resolvers as never,
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: !config.production,
+    formatError: createFormatError({ production: config.production, log }),
+    persistedQueries: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    validationRules: armor.validationRules,
+    plugins: [
+      ...armor.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: opts.drainMs ?? 10_000 }),
+      requestLogPlugin(log),
+    ],
+  });
+  await apollo.start();
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('X-Request-Id', (req.headers['x-request-id'] = requestIdOf(req)));
+    next();
+  });
+  app.use(corsMiddleware(config.corsOrigins));
+  app.get('/health', healthHandler(executor));
+  app.use(
+    '/graphql',
+    express.json({ limit: config.bodyLimit }),
+    (req: Request, _res: Response, next: NextFunction) => {
+      // Express 5 leaves req.body unset when the content type is not JSON; Apollo then needs the
+      // property to exist to answer 400 (bad content type) rather than 500.
+      if (!('body' in req)) (req as { body?: unknown }).body = undefined;
+      next();
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createRequestContext(executor, String(req.headers['x-request-id'])),
+    }),
+  );
+  app.get('/', (_req: Request, res: Response) => res.redirect(302, '/graphql'));
+  app.use((_req: Request, res: Response) => {
+    res.status(404).json({ errors: [{ message: 'Not found. The API is at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
+  });
+  app.use(httpErrorHandler(log));
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    graphqlUrl: `${url}/graphql`,
+    port,
+    close() {
+      // Apollo's drain plugin closes the listener, ends idle keep-alive connections and waits
+      // for in-flight requests (up to the grace period) before stop() resolves.
+      closing ??= apollo.stop();
+      return closing;
+    },
+  };
+}
