@@ -116,7 +116,7 @@ describe('loading the curated seed', () => {
     const res = await driver.executeQuery(
       `MATCH (c:Claim {measure: 'killed', victims: 'civilians'})-[:REPORTED_IN]->(s:Source)
        WHERE s.id IN ['doc-000', 'doc-001'] AND c.value IN [344, 2005]
-       RETURN s.id AS source, c.value AS value ORDER BY source`,
+       RETURN DISTINCT s.id AS source, c.value AS value ORDER BY source`,
       {}, { routing: 'READ' },
     );
     expect(res.records.map((r) => [r.get('source'), Number(r.get('value'))])).toEqual([['doc-000', 2005], ['doc-001', 344]]);
