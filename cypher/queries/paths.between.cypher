@@ -3,14 +3,32 @@
 // nodes), never entering an entity whose id is in $exclude; shortest first, then by the ids
 // along the path. SHORTEST needs a literal k: 50 candidates, then the $first best are kept.
 // The predicates inside the parenthesised pattern apply during the search, before k is counted.
+// Paths that differ only in which of several parallel links of the same type and direction they
+// use (two documents stating the same link) are one path: each step lists every such link.
 MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
 MATCH p = SHORTEST 50 (
   (a)(()-[r]-(x:Entity) WHERE type(r) IN $types AND NOT x.id IN $exclude){1,6}(b)
   WHERE size(r) <= $maxHops
     AND all(i IN range(0, size(x) - 1) WHERE x[i] <> a AND NOT x[i] IN x[i + 1..])
 )
-WITH p, [n IN nodes(p) | n.id] AS nodeIds, [rel IN relationships(p) | rel.id] AS relIds
-ORDER BY length(p), nodeIds, relIds
+WITH p, nodes(p) AS ns, relationships(p) AS rs
+WITH p, [n IN ns | n.id] AS nodeIds,
+     [i IN range(0, size(rs) - 1) | type(rs[i]) + CASE WHEN startNode(rs[i]) = ns[i] THEN '>' ELSE '<' END] AS signature
+WITH nodeIds, signature, collect(p) AS variants
+ORDER BY size(nodeIds), nodeIds, signature
 LIMIT $first
-RETURN [n IN nodes(p) | n {.*}] AS nodes,
-       [rel IN relationships(p) | rel {.*, type: type(rel), from: startNode(rel).id, to: endNode(rel).id}] AS rels
+WITH nodeIds, signature, variants, variants[0] AS p
+// Step i of the path: the distinct links at position i across the variants, the most certain first.
+CALL (variants, p) {
+  UNWIND range(0, length(p) - 1) AS i
+  CALL (variants, i) {
+    UNWIND variants AS v
+    WITH DISTINCT relationships(v)[i] AS rel
+    ORDER BY CASE rel.certainty WHEN 'stated' THEN 0 WHEN 'reported' THEN 1 WHEN 'claimed' THEN 2 WHEN 'alleged' THEN 3 ELSE 4 END, rel.id
+    RETURN collect(rel {.*, type: type(rel), from: startNode(rel).id, to: endNode(rel).id}) AS links
+  }
+  WITH i, links ORDER BY i
+  RETURN collect(links) AS steps
+}
+RETURN [n IN nodes(p) | n {.*}] AS nodes, steps
+ORDER BY size(nodeIds), nodeIds, signature

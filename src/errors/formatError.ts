@@ -15,19 +15,29 @@ export interface FormatErrorOptions {
   log: Logger;
 }
 
+/** Expected errors (bad input, unknown names, limits) say all there is in their message. */
+function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.extensions || !('stacktrace' in formatted.extensions)) return formatted;
+  const { stacktrace: _stack, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
+}
+
 export function createFormatError(opts: FormatErrorOptions) {
   return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
     try {
       const original = unwrapResolverError(error);
       const code = formatted.extensions?.code;
       if (original instanceof AppError) {
-        if (original.code === ErrorCode.INTERNAL_SERVER_ERROR) opts.log.error({ err: original.originalError ?? original }, 'internal error');
-        else if (original.code === ErrorCode.SERVICE_UNAVAILABLE || original.code === ErrorCode.TIMEOUT) {
+        if (original.code === ErrorCode.INTERNAL_SERVER_ERROR) {
+          opts.log.error({ err: original.originalError ?? original }, 'internal error');
+          return formatted;
+        }
+        if (original.code === ErrorCode.SERVICE_UNAVAILABLE || original.code === ErrorCode.TIMEOUT) {
           opts.log.warn({ code: original.code, path: formatted.path }, original.message);
         }
-        return formatted;
+        return withoutStacktrace(formatted);
       }
-      if (isErrorCode(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
+      if (isErrorCode(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) return withoutStacktrace(formatted);
       opts.log.error({ err: original, path: formatted.path }, 'unexpected error');
       if (!opts.production) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } };
       const masked: GraphQLFormattedError = {

@@ -109,8 +109,14 @@ export const eventResolvers = {
 
   Event: {
     ...entityFields,
-    place: async (e: EntityNode, _: unknown, ctx: RequestContext) =>
-      (await shortcut(ctx, e.id, ['OCCURRED_IN'], 'OUT')).find((r) => r.other.kind === 'Place')?.other ?? null,
+    place: async (e: EntityNode, _: unknown, ctx: RequestContext) => {
+      const places = (await shortcut(ctx, e.id, ['OCCURRED_IN'], 'OUT')).filter((r) => r.other.kind === 'Place');
+      // The event entry's own `place:` (the loader ids that link `<event>--occurred-in`); links
+      // added in a file's relations section only widen where it happened.
+      return (places.find((r) => r.id === `${e.id}--occurred-in`) ?? places[0])?.other ?? null;
+    },
+    places: async (e: EntityNode, _: unknown, ctx: RequestContext) =>
+      (await shortcut(ctx, e.id, ['OCCURRED_IN'], 'OUT')).filter((r) => r.other.kind === 'Place').map((r) => r.other),
     partOf: async (e: EntityNode, _: unknown, ctx: RequestContext) =>
       (await shortcut(ctx, e.id, ['PART_OF'], 'OUT')).find((r) => r.other.kind === 'Event')?.other ?? null,
     subEvents: async (e: EntityNode, _: unknown, ctx: RequestContext) =>

@@ -35,21 +35,26 @@ export const pathResolvers = {
       return rows.map((row) => {
         const nodes = rowList(row, 'nodes').map(toEntity);
         ctx.loaders.primeEntities(nodes);
-        const steps = rowList(row, 'rels').map((value, i) => {
-          const r = value as Record<string, never>;
-          const here = nodes[i]!;
-          const next = nodes[i + 1]!;
-          const rel = toRelation(r, String(r.from) === here.id, next);
+        const steps = rowList(row, 'steps').map((value, i) => {
+          // Parallel links (same type and direction, stated by several documents) make one step.
+          const links = (value as Record<string, never>[]).map((r) => ({ r, rel: toRelation(r, String(r.from) === nodes[i]!.id, nodes[i + 1]!) }));
+          const main = links[0]!.rel;
+          const seen = new Set<string>();
+          const citations = links.flatMap((l) => citationRefs(l.rel)).filter((c) => {
+            const key = `${c.sourceId}\u0000${c.quote}`;
+            return seen.has(key) ? false : (seen.add(key), true);
+          });
           return {
-            from: here,
-            to: next,
-            relation: rel.type,
-            direction: rel.direction,
-            certainty: rel.certainty,
-            role: rel.role,
-            date: rel.date,
-            claimedById: rel.claimedBy,
-            citations: citationRefs(rel),
+            from: nodes[i]!,
+            to: nodes[i + 1]!,
+            relation: main.type,
+            direction: main.direction,
+            certainty: main.certainty,
+            role: main.role,
+            date: main.date,
+            claimedById: main.claimedBy,
+            linkIds: links.map((l) => l.rel.id),
+            citations,
           };
         });
         return { length: steps.length, steps };
