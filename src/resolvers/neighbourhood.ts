@@ -19,9 +19,12 @@ export const neighbourhoodResolvers = {
       const depth = intInRange('depth', args.depth, LIMITS.neighbourhoodDepth, 1);
       const first = intInRange('first', args.first, LIMITS.neighbourhoodFirst, 100);
       const types = relationTypesArg('types', args.types);
+      // Checked before any query starts: a throw while building the Promise.all below would leave
+      // the name lookup's rejection unhandled, and that ends the process.
+      const excludeArg = listArg('exclude', args.exclude);
       const [[center], excluded] = await Promise.all([
         resolveNames(ctx, [{ argument: 'name', text: args.name }], op),
-        resolveIdsOrNames(ctx, 'exclude', listArg('exclude', args.exclude), op),
+        resolveIdsOrNames(ctx, 'exclude', excludeArg, op),
       ]);
       const centre = center!;
       const rows = await ctx.read(

@@ -22,9 +22,12 @@ export const pathResolvers = {
       const maxHops = intInRange('maxHops', args.maxHops, LIMITS.pathsMaxHops, 4);
       const first = intInRange('first', args.first, LIMITS.pathsFirst, 5);
       const types = relationTypesArg('types', args.types);
+      // Checked before any query starts: a throw while building the Promise.all below would leave
+      // the name lookup's rejection unhandled, and that ends the process.
+      const excludeArg = listArg('exclude', args.exclude);
       const [[from, to], excluded] = await Promise.all([
         resolveNames(ctx, [{ argument: 'from', text: args.from }, { argument: 'to', text: args.to }], op),
-        resolveIdsOrNames(ctx, 'exclude', listArg('exclude', args.exclude), op),
+        resolveIdsOrNames(ctx, 'exclude', excludeArg, op),
       ]);
       if (from!.id === to!.id) {
         throw new AppError(ErrorCode.BAD_USER_INPUT, `"from" and "to" are the same entity (${from!.name}).`, { argument: 'to' });
