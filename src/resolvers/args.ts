@@ -90,6 +90,12 @@ export function encodeCursor(startDate: string, id: string): string {
   return Buffer.from(JSON.stringify([startDate, id]), 'utf8').toString('base64url');
 }
 
+/** YYYY-MM-DD naming a day that exists: Neo4j's date() fails on 0000-00-00 or 2024-02-30. */
+function isCalendarDay(s: string): boolean {
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+}
+
 export function decodeCursor(name: string, cursor: string | null | undefined): { startDate: string; id: string } | null {
   if (cursor === null || cursor === undefined) return null;
   try {
@@ -97,6 +103,7 @@ export function decodeCursor(name: string, cursor: string | null | undefined): {
     if (
       Array.isArray(parsed) && parsed.length === 2 &&
       typeof parsed[0] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(parsed[0]) &&
+      isCalendarDay(parsed[0]) &&
       typeof parsed[1] === 'string' && parsed[1].length <= 200
     ) {
       return { startDate: parsed[0], id: parsed[1] };
