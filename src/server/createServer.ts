@@ -17,7 +17,7 @@ import type { Executor } from '../db/executor.js';
 import { createFormatError } from '../errors/index.js';
 import type { Logger } from '../log.js';
 import { createRequestContext, resolvers, type RequestContext } from '../resolvers/index.js';
-import { createArmor } from './armor.js';
+import { ARMOR_LIMITS, createArmor, type ArmorLimits } from './armor.js';
 import { corsMiddleware } from './cors.js';
 import { healthHandler } from './health.js';
 import { httpErrorHandler } from './httpErrors.js';
@@ -31,6 +31,8 @@ export interface ServerOptions {
   log: Logger;
   /** How long close() waits for in-flight requests before cutting connections. */
   drainMs?: number;
+  /** Query limits; ARMOR_LIMITS unless a test needs others. */
+  limits?: Partial<ArmorLimits>;
 }
 
 export interface RunningServer {
@@ -84,7 +86,8 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   httpServer.headersTimeout = 15_000;
   httpServer.requestTimeout = 60_000;
 
-  const armor = createArmor(config.production);
+  const limits: ArmorLimits = { ...ARMOR_LIMITS, ...opts.limits };
+  const armor = createArmor(config.production, limits);
   const apollo = new ApolloServer<RequestContext>({
     typeDefs: loadTypeDefs(),
     resolvers: resolvers as never,
@@ -95,6 +98,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: limits.maxTokens },
     plugins: [
       ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: opts.drainMs ?? 10_000 }),

@@ -9,6 +9,7 @@ import { loadQueries } from '../../../src/cypher/queries.js';
 import { createDriver } from '../../../src/db/driver.js';
 import { createExecutor, type Executor, type QueryEvent } from '../../../src/db/executor.js';
 import { createLogger } from '../../../src/log.js';
+import type { ArmorLimits } from '../../../src/server/armor.js';
 import { createServer, type RunningServer, type ServerConfig } from '../../../src/server/createServer.js';
 import { testNeo4j } from '../../support/testNeo4j.js';
 
@@ -49,6 +50,7 @@ export interface StartOptions {
   /** Connect to this URI instead of the test Neo4j (e.g. a closed port). */
   neo4jUri?: string;
   queryTimeoutMs?: number;
+  limits?: Partial<ArmorLimits>;
 }
 
 export async function startApi(opts: StartOptions = {}): Promise<Api> {
@@ -60,6 +62,7 @@ export async function startApi(opts: StartOptions = {}): Promise<Api> {
     executor,
     log: createLogger('silent'),
     drainMs: 2_000,
+    ...(opts.limits ? { limits: opts.limits } : {}),
   });
 
   const events = new Map<string, QueryEvent[]>();
