@@ -18,6 +18,7 @@ import {
   stopLocalNeo4j,
 } from '../../src/platform/index.js';
 import { repoRoot } from '../../src/platform/repoPaths.js';
+import { freePort } from '../support/freePort.js';
 import { openTestDriver, testNeo4j } from '../support/testNeo4j.js';
 
 const run = promisify(execFile);
@@ -113,18 +114,19 @@ describe('the local Neo4j', () => {
   });
 });
 
-describe('a second, small instance', () => {
+describe.runIf(local)('a second, small instance', () => {
   // Own home and ports, so stopping and killing it never disturbs the harness's instance.
   const opts = {
-    home: path.join(root, '.data', 'test-neo4j-restart'),
-    boltPort: 17688,
-    httpPort: 17475,
+    home: path.join(local?.runDir ?? root, 'restart'),
+    boltPort: 0,
+    httpPort: 0,
     password: 'restart-test-password',
     memory: { heapInitial: '128m', heapMax: '512m', pageCache: '32m' },
   };
   beforeAll(async () => {
-    await stopLocalNeo4j(opts);
-    rmSync(opts.home, { recursive: true, force: true });
+    opts.boltPort = await freePort();
+    do opts.httpPort = await freePort();
+    while (opts.httpPort === opts.boltPort);
   });
   afterAll(async () => {
     await stopLocalNeo4j(opts);
@@ -162,7 +164,7 @@ describe('a second, small instance', () => {
     const third = await startLocalNeo4j(opts);
     expect(third.reused).toBe(false);
     expect(await countMarkers(third.uri)).toBe(3);
-  });
+  }, 240_000); // three starts of a JVM; minutes on a busy 2-core machine
 
   it('reports a busy port clearly instead of starting', async () => {
     await stopLocalNeo4j(opts);

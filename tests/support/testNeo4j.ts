@@ -11,7 +11,15 @@ export interface TestNeo4j {
   user: string;
   password: string;
   /** Set when the harness runs its own instance (undefined with NEO4J_TEST_URI). */
-  local?: { home: string; boltPort: number; httpPort: number; browserUrl: string; pid: number };
+  local?: {
+    /** This run's folder: put extra instances in subfolders of it; teardown deletes it. */
+    runDir: string;
+    home: string;
+    boltPort: number;
+    httpPort: number;
+    browserUrl: string;
+    pid: number;
+  };
 }
 
 declare module 'vitest' {
