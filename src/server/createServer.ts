@@ -21,6 +21,7 @@ import { ARMOR_LIMITS, createArmor, type ArmorLimits } from './armor.js';
 import { corsMiddleware } from './cors.js';
 import { healthHandler } from './health.js';
 import { httpErrorHandler } from './httpErrors.js';
+import { KnownOperationTypesRule } from './knownOperationTypes.js';
 import { loadTypeDefs } from './schema.js';
 
 export type ServerConfig = Pick<Config, 'host' | 'port' | 'production' | 'introspection' | 'corsOrigins' | 'bodyLimit'>;
@@ -97,7 +98,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     persistedQueries: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
-    validationRules: armor.validationRules,
+    validationRules: [KnownOperationTypesRule, ...armor.validationRules],
     parseOptions: { maxTokens: limits.maxTokens },
     plugins: [
       ...armor.plugins,
