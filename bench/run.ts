@@ -43,6 +43,7 @@ interface Options {
   httpPort: number;
   results: string;
   keepNeo4j: boolean;
+  serial: boolean;
 }
 
 const cli = new Command('bench')
@@ -58,6 +59,7 @@ const cli = new Command('bench')
   .option('--http-port <n>', 'HTTP port of the bench Neo4j', (v) => Number.parseInt(v, 10), 37474)
   .option('--results <file>', 'where to write the table', path.join(HERE, 'RESULTS.md'))
   .option('--keep-neo4j', 'leave the bench Neo4j running afterwards', false)
+  .option('--no-serial', 'skip the extra one-connection run of the API (service time without queueing)')
   .parse();
 const opts = cli.opts<Options>();
 const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -72,7 +74,9 @@ interface Child {
 }
 
 async function startChild(name: string, file: string, env: Record<string, string>): Promise<Child> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'servers', file)], {
+  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each contender (node --cpu-prof) on exit.
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, `--cpu-prof-name=${file.replace('.ts', '')}.cpuprofile`] : [];
+  const proc = spawn(process.execPath, [...prof, '--import', 'tsx', path.join(HERE, 'servers', file)], {
     env: { ...process.env, ...env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -148,7 +152,7 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-function runAutocannon(target: Target, seconds: number, record: boolean): Promise<Measurement> {
+function runAutocannon(target: Target, seconds: number, record: boolean, connections = opts.connections): Promise<Measurement> {
   const latencies: number[] = [];
   let next = 0;
   let bodyErrors = 0;
@@ -156,7 +160,7 @@ function runAutocannon(target: Target, seconds: number, record: boolean): Promis
     const instance = autocannon(
       {
         url: target.origin,
-        connections: opts.connections,
+        connections,
         pipelining: 1,
         duration: seconds,
         timeout: 30,
@@ -194,9 +198,9 @@ function runAutocannon(target: Target, seconds: number, record: boolean): Promis
   });
 }
 
-async function measure(target: Target): Promise<Measurement> {
-  if (opts.warmup > 0) await runAutocannon(target, opts.warmup, false);
-  return runAutocannon(target, opts.duration, true);
+async function measure(target: Target, connections = opts.connections): Promise<Measurement> {
+  if (opts.warmup > 0) await runAutocannon(target, opts.warmup, false, connections);
+  return runAutocannon(target, opts.duration, true, connections);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -258,6 +262,8 @@ interface Row {
   api: Measurement;
   raw: Measurement;
   ngql?: Measurement;
+  /** The API again at one connection: service time without queueing. */
+  apiSerial?: Measurement;
   queriesPerRequest: number;
 }
 
@@ -312,6 +318,9 @@ function renderSection(db: BenchNeo4j, params: WorkloadParams, rows: Row[], rss:
     } else {
       lines.push(`| | @neo4j/graphql | n/a | | | | | | | |`);
     }
+    if (r.apiSerial) {
+      lines.push(`| | API, 1 connection | ${f1(r.apiSerial.p50)} | ${f1(r.apiSerial.p95)} | ${f1(r.apiSerial.p99)} | ${f1(r.apiSerial.rps)} | | | ${r.apiSerial.errors} | |`);
+    }
   }
   lines.push('');
   lines.push('Workloads:');
@@ -322,7 +331,9 @@ function renderSection(db: BenchNeo4j, params: WorkloadParams, rows: Row[], rss:
       '**raw Cypher**: the exact queries and parameters the API sent for the same request (recorded once per variant), replayed through neo4j-driver with the API\'s driver settings, ' +
       'one read transaction per query, queries the API overlapped run concurrently, behind a minimal node:http endpoint, so autocannon measures both the same way (the HTTP hop is in both). ' +
       '**@neo4j/graphql**: v7 with type definitions for the same model (bench/servers/neo4jGraphqlTypeDefs.ts) behind the same Express 5 + Apollo Server 5 stack. ' +
-      '"ratio p50": API÷raw on the raw row, @neo4j/graphql÷API on its row; "API req/s ÷": the API\'s throughput over that row\'s. Errors: non-2xx, timeouts and GraphQL `errors` bodies.',
+      '"ratio p50": API÷raw on the raw row, @neo4j/graphql÷API on its row; "API req/s ÷": the API\'s throughput over that row\'s. Errors: non-2xx, timeouts and GraphQL `errors` bodies. ' +
+      '"API, 1 connection": the API alone with one client, i.e. its service time without queueing behind the other connections (on 2 cores shared with Neo4j, ' +
+      `${opts.connections} connections queue).`,
   );
   return lines.join('\n');
 }
@@ -448,7 +459,15 @@ async function main(): Promise<void> {
         say(`${w.name}: @neo4j/graphql`);
         ngqlM = await measure(gqlTarget(ngql.url, w.neo4jGraphql));
       }
-      const row: Row = { workload: w, api: apiM, raw: rawM, queriesPerRequest: queriesPerRequest[w.name] ?? 0, ...(ngqlM ? { ngql: ngqlM } : {}) };
+      let serialM: Measurement | undefined;
+      if (opts.serial) {
+        say(`${w.name}: API, one connection`);
+        serialM = await measure(gqlTarget(api.url, w.api), 1);
+      }
+      const row: Row = {
+        workload: w, api: apiM, raw: rawM, queriesPerRequest: queriesPerRequest[w.name] ?? 0,
+        ...(ngqlM ? { ngql: ngqlM } : {}), ...(serialM ? { apiSerial: serialM } : {}),
+      };
       rows.push(row);
       say(`  p50 API ${f1(apiM.p50)} / raw ${f1(rawM.p50)} / ngql ${f1(ngqlM?.p50)} ms; req/s ${f1(apiM.rps)} / ${f1(rawM.rps)} / ${f1(ngqlM?.rps)}`);
     }
