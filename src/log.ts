@@ -3,7 +3,7 @@
  * places they hide are redacted, and callers log connection details through `describeUri`, which
  * drops any user:password part of a URI.
  */
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
@@ -15,12 +15,10 @@ const REDACT = [
   'credentials', '*.credentials', 'auth', '*.auth',
 ];
 
-export function createLogger(level: string = 'info'): Logger {
-  return pino({
-    level,
-    base: { service: 'clashgraph' },
-    redact: { paths: REDACT, censor: '[redacted]' },
-  });
+/** A JSON logger at `level`, to stdout unless a destination is given (tests read it). */
+export function createLogger(level: string = 'info', destination?: DestinationStream): Logger {
+  const options = { level, base: { service: 'clashgraph' }, redact: { paths: REDACT, censor: '[redacted]' } };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** A URI fit for logs and messages: without user info, query or fragment. */

@@ -1,9 +1,13 @@
 /**
  * Which of an entity's names a search text matched: full-text scores say how well an entity
- * matched, not through which alias, so we compare the folded words of the text with those of the
- * canonical name and each alias and pick the closest (the canonical name wins ties).
+ * matched, not through which alias, so we compare the words of the text with those of the
+ * canonical name and each alias and pick the closest (the canonical name wins ties). Words are
+ * folded for case, diacritics and apostrophes only — not for transliteration variants, which
+ * would make "Tartous" and "Tartus" indistinguishable when the user typed one of them.
  */
-import { nameWords } from '../text/normalizeName.js';
+import { searchWords } from '../cypher/lucene.js';
+
+const words = (text: string) => searchWords(text).map((w) => w.replace(/'/g, '')).filter((w) => w !== '');
 
 /** Edit distance, capped: anything above `max` is reported as max + 1. */
 export function boundedLevenshtein(a: string, b: string, max: number): number {
@@ -33,16 +37,16 @@ function wordScore(q: string, w: string): number {
 
 /** How well the query words match a name: summed best word scores, minus a little per extra word. */
 export function nameMatchScore(queryWords: readonly string[], name: string): number {
-  const words = nameWords(name);
-  if (words.length === 0) return 0;
+  const nameW = words(name);
+  if (nameW.length === 0) return 0;
   let score = 0;
-  for (const q of queryWords) score += Math.max(0, ...words.map((w) => wordScore(q, w)));
-  return score - 0.01 * Math.max(0, words.length - queryWords.length);
+  for (const q of queryWords) score += Math.max(0, ...nameW.map((w) => wordScore(q, w)));
+  return score - 0.01 * Math.max(0, nameW.length - queryWords.length);
 }
 
 /** The canonical name or alias that best matches `text`. */
 export function bestMatchingName(text: string, name: string, aliases: readonly string[]): string {
-  const queryWords = nameWords(text);
+  const queryWords = words(text);
   let best = name;
   let bestScore = nameMatchScore(queryWords, name);
   for (const alias of aliases) {

@@ -1,0 +1,43 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadQueries, QUERIES_DIR, QUERY_NAMES, QueryCatalogueError } from '../../../src/cypher/queries.js';
+import { RELATION_TYPE_NAMES } from '../../../src/seed/vocabulary.js';
+
+describe('loadQueries', () => {
+  it('loads every catalogued query', async () => {
+    const q = await loadQueries();
+    for (const name of QUERY_NAMES) expect(q[name].trim().length).toBeGreaterThan(0);
+  });
+
+  it('stops start-up naming each missing or empty file, and reports unused ones', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'queries-'));
+    try {
+      for (const name of QUERY_NAMES.slice(2)) await writeFile(path.join(dir, `${name}.cypher`), 'RETURN 1');
+      await writeFile(path.join(dir, `${QUERY_NAMES[1]}.cypher`), '  \n');
+      await writeFile(path.join(dir, 'stale.cypher'), 'RETURN 1');
+      const err = await loadQueries(dir).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(QueryCatalogueError);
+      expect((err as Error).message).toContain(`missing ${path.join(dir, `${QUERY_NAMES[0]}.cypher`)}`);
+      expect((err as Error).message).toContain(`empty ${path.join(dir, `${QUERY_NAMES[1]}.cypher`)}`);
+      await writeFile(path.join(dir, `${QUERY_NAMES[0]}.cypher`), 'RETURN 1');
+      await writeFile(path.join(dir, `${QUERY_NAMES[1]}.cypher`), 'RETURN 1');
+      const unused: string[] = [];
+      await loadQueries(dir, (f) => unused.push(f));
+      expect(unused).toEqual(['stale.cypher']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('takes values only as $parameters: no query names a relationship type outside the whitelist or splices strings', async () => {
+    for (const name of QUERY_NAMES) {
+      const text = await readFile(path.join(QUERIES_DIR, `${name}.cypher`), 'utf8');
+      const code = text.replace(/\/\/[^\n]*/g, '');
+      // Relationship types written in the Cypher itself are fixed, whitelisted names.
+      for (const m of code.matchAll(/\[\w*:([A-Z_|]+)/g)) for (const t of m[1]!.split('|')) expect([...RELATION_TYPE_NAMES, 'REVISION_OF', 'ABOUT', 'CLAIMED_BY', 'REPORTED_IN']).toContain(t);
+      expect(code, name).not.toMatch(/\$\{|apoc\.cypher|CALL\s+db\.index\.fulltext\.queryNodes\(\s*\$/);
+    }
+  });
+});
