@@ -13,6 +13,14 @@ export interface JavaRuntime {
   version: number;
 }
 
+/** `name` resolved against this PATH (so a caller's env, not only ours, decides); '' if absent. */
+function lookPath(name: string, pathVar: string): string {
+  for (const dir of pathVar.split(path.delimiter)) {
+    if (dir && existsSync(path.join(dir, name))) return path.join(dir, name);
+  }
+  return '';
+}
+
 /** The feature release `java -version` reports, or undefined when the binary cannot run. */
 function javaVersion(java: string): number | undefined {
   const out = spawnSync(java, ['-version'], { encoding: 'utf8' });
@@ -28,13 +36,13 @@ function javaVersion(java: string): number | undefined {
  * Finds a Java 17 or 21: `$JAVA_HOME/bin/java` when JAVA_HOME is set, else `java` on PATH, else
  * any JDK under /usr/lib/jvm (Debian keeps several there, and the default may be another release).
  */
-export function findJava(env: NodeJS.ProcessEnv = process.env): JavaRuntime {
+export function findJava(env: NodeJS.ProcessEnv = process.env, jvmRoot = '/usr/lib/jvm'): JavaRuntime {
   const candidates: string[] = [];
   if (env.JAVA_HOME) candidates.push(path.join(env.JAVA_HOME, 'bin', 'java'));
-  candidates.push('java');
+  candidates.push(env.PATH === undefined ? 'java' : lookPath('java', env.PATH));
   try {
-    for (const d of readdirSync('/usr/lib/jvm').sort()) {
-      const java = path.join('/usr/lib/jvm', d, 'bin', 'java');
+    for (const d of readdirSync(jvmRoot).sort()) {
+      const java = path.join(jvmRoot, d, 'bin', 'java');
       if (existsSync(java)) candidates.push(java);
     }
   } catch {
@@ -43,6 +51,7 @@ export function findJava(env: NodeJS.ProcessEnv = process.env): JavaRuntime {
 
   const seen: string[] = [];
   for (const java of candidates) {
+    if (!java) continue;
     const version = javaVersion(java);
     if (version === undefined) continue;
     if (SUPPORTED_JAVA.includes(version)) return { java, version };
