@@ -23,6 +23,7 @@ import { Command } from 'commander';
 import { loadQueries } from '../src/cypher/queries.js';
 import { createDriver } from '../src/db/driver.js';
 import { createExecutor, type Executor } from '../src/db/executor.js';
+import { toNeo4jParams } from '../src/db/toPlain.js';
 import { createLogger } from '../src/log.js';
 import { createServer } from '../src/server/createServer.js';
 import { openBenchNeo4j, type BenchNeo4j } from './benchNeo4j.js';
@@ -44,6 +45,7 @@ interface Options {
   results: string;
   keepNeo4j: boolean;
   serial: boolean;
+  profile: boolean;
 }
 
 const cli = new Command('bench')
@@ -59,6 +61,7 @@ const cli = new Command('bench')
   .option('--http-port <n>', 'HTTP port of the bench Neo4j', (v) => Number.parseInt(v, 10), 37474)
   .option('--results <file>', 'where to write the table', path.join(HERE, 'RESULTS.md'))
   .option('--keep-neo4j', 'leave the bench Neo4j running afterwards', false)
+  .option('--profile', 'PROFILE every recorded query (variants 0–3) and print where the db hits go', false)
   .option('--no-serial', 'skip the extra one-connection run of the API (service time without queueing)')
   .parse();
 const opts = cli.opts<Options>();
@@ -255,6 +258,48 @@ async function deepCursor(url: string, request: GraphqlRequest, kind: 'api' | 'n
 }
 
 // ---------------------------------------------------------------------------------------------
+// Profiling: Neo4j PROFILE of the recorded queries
+
+interface PlanNode {
+  operatorType: string;
+  dbHits: number;
+  rows: number;
+  arguments: Record<string, unknown>;
+  children: PlanNode[];
+}
+
+async function profileTranscripts(db: BenchNeo4j, transcripts: Transcripts): Promise<string> {
+  const out: string[] = [];
+  const flat = (p: PlanNode, acc: PlanNode[] = []): PlanNode[] => {
+    acc.push(p);
+    for (const c of p.children) flat(c, acc);
+    return acc;
+  };
+  for (const [workload, variants] of Object.entries(transcripts.workloads)) {
+    out.push(`### ${workload}`);
+    for (const [i, t] of variants.slice(0, 4).entries()) {
+      for (const q of t.waves.flat()) {
+        const session = db.driver.session({ defaultAccessMode: 'READ' });
+        try {
+          const t0 = performance.now();
+          await session.run(transcripts.cypher[q.query]!, toNeo4jParams(q.params)).summary();
+          const ms = performance.now() - t0;
+          const summary = await session.run(`PROFILE ${transcripts.cypher[q.query]!}`, toNeo4jParams(q.params)).summary();
+          const ops = flat(summary.profile as unknown as PlanNode);
+          const total = ops.reduce((a, o) => a + Number(o.dbHits), 0);
+          const top = [...ops].sort((a, b) => Number(b.dbHits) - Number(a.dbHits)).slice(0, 3)
+            .map((o) => `${o.operatorType.replace('@neo4j', '')} ${Number(o.dbHits)} hits/${Number(o.rows)} rows (${String(o.arguments.Details ?? '').replace(/\s+/g, ' ').slice(0, 90)})`);
+          out.push(`- v${i} ${q.query}: ${ms.toFixed(1)} ms, ${total} db hits; ${top.join('; ')}`);
+        } finally {
+          await session.close();
+        }
+      }
+    }
+  }
+  return out.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
 // Reporting
 
 interface Row {
@@ -426,6 +471,7 @@ async function main(): Promise<void> {
     }
     await recordingServer.close();
     await driver.close();
+    if (opts.profile) process.stdout.write(`\n${await profileTranscripts(db, transcripts)}\n\n`);
     const transcriptFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'clashgraph-bench-')), 'transcripts.json');
     writeFileSync(transcriptFile, JSON.stringify(transcripts));
 
