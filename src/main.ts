@@ -4,6 +4,7 @@
  * (idempotent), loads the curated seed when the database has no entities, serves GraphQL, prints
  * where everything is, and shuts down gracefully on SIGINT/SIGTERM.
  */
+import path from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
 import { QueryCatalogueError, loadQueries } from './cypher/queries.js';
 import { createDriver } from './db/driver.js';
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
     `  GraphQL API     ${shownUrl}`,
     `  Health          ${server.url}/health`,
     conn.browserUrl
-      ? `  Neo4j Browser   ${conn.browserUrl}  (connect to ${conn.uri} as ${conn.user}; password in ${conn.passwordFile ?? 'NEO4J_PASSWORD'})`
+      ? `  Neo4j Browser   ${conn.browserUrl}  (connect to ${conn.uri} as ${conn.user}; password in ${conn.passwordFile ? path.relative(process.cwd(), conn.passwordFile) : 'NEO4J_PASSWORD'})`
       : `  Neo4j           ${describeUri(conn.uri)} (your own server; log in with NEO4J_USER / NEO4J_PASSWORD)`,
     '',
   ];

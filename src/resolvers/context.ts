@@ -12,22 +12,15 @@ export interface RequestContext {
   /** Runs a catalogued read query for this request; `operation` names the field asking. */
   read(query: QueryName, params: Record<string, unknown>, operation: string): Promise<Row[]>;
   loaders: Loaders;
-  /** How many queries this request has run so far (logged per request). */
-  readonly queryCount: number;
+  /** Counters for the request log. A mutable object: Apollo shallow-copies the context. */
+  stats: { queries: number };
 }
 
 export function createRequestContext(executor: Executor, requestId: string): RequestContext {
-  let queryCount = 0;
+  const stats = { queries: 0 };
   const read: RequestContext['read'] = (query, params, operation) => {
-    queryCount++;
+    stats.queries++;
     return executor.read(query, params, { operation, requestId });
   };
-  return {
-    requestId,
-    read,
-    loaders: createLoaders(read),
-    get queryCount() {
-      return queryCount;
-    },
-  };
+  return { requestId, read, loaders: createLoaders(read), stats };
 }

@@ -9,7 +9,6 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Config } from '../config.js';
@@ -19,6 +18,7 @@ import type { Logger } from '../log.js';
 import { createRequestContext, resolvers, type RequestContext } from '../resolvers/index.js';
 import { ARMOR_LIMITS, createArmor, type ArmorLimits } from './armor.js';
 import { corsMiddleware } from './cors.js';
+import { createDrainer } from './drain.js';
 import { healthHandler } from './health.js';
 import { httpErrorHandler } from './httpErrors.js';
 import { KnownOperationTypesRule } from './knownOperationTypes.js';
@@ -65,7 +65,7 @@ function requestLogPlugin(log: Logger): ApolloServerPlugin<RequestContext> {
               requestId: contextValue.requestId,
               operationName: request.operationName ?? null,
               ms: Math.round(performance.now() - started),
-              queries: contextValue.queryCount,
+              queries: contextValue.stats.queries,
               status: response.http.status ?? 200,
               ...(codes.length > 0 ? { errors: codes } : {}),
             },
@@ -95,6 +95,9 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.production,
     formatError: createFormatError({ production: config.production, log }),
+    // main.ts owns the signals (drain, close the driver, exit 0); Apollo's own handlers would
+    // stop the server behind its back and re-raise the signal.
+    stopOnTerminationSignals: false,
     persistedQueries: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
@@ -102,12 +105,13 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     parseOptions: { maxTokens: limits.maxTokens },
     plugins: [
       ...armor.plugins,
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: opts.drainMs ?? 10_000 }),
       requestLogPlugin(log),
     ],
   });
   await apollo.start();
+  const drainer = createDrainer(httpServer);
 
+  app.use(drainer.refuseWhileDraining);
   app.use((req: Request, res: Response, next: NextFunction) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('X-Request-Id', (req.headers['x-request-id'] = requestIdOf(req)));
@@ -151,9 +155,8 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     graphqlUrl: `${url}/graphql`,
     port,
     close() {
-      // Apollo's drain plugin closes the listener, ends idle keep-alive connections and waits
-      // for in-flight requests (up to the grace period) before stop() resolves.
-      closing ??= apollo.stop();
+      // HTTP first (in-flight requests still need Apollo), then Apollo.
+      closing ??= drainer.drain(opts.drainMs ?? 10_000).then(() => apollo.stop());
       return closing;
     },
   };

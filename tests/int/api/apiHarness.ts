@@ -51,6 +51,8 @@ export interface StartOptions {
   neo4jUri?: string;
   queryTimeoutMs?: number;
   limits?: Partial<ArmorLimits>;
+  /** How long close() waits for in-flight requests (default 2 s, to keep teardown quick). */
+  drainMs?: number;
 }
 
 export async function startApi(opts: StartOptions = {}): Promise<Api> {
@@ -61,7 +63,7 @@ export async function startApi(opts: StartOptions = {}): Promise<Api> {
     config: { ...DEFAULT_TEST_CONFIG, ...opts.config },
     executor,
     log: createLogger('silent'),
-    drainMs: 2_000,
+    drainMs: opts.drainMs ?? 2_000,
     ...(opts.limits ? { limits: opts.limits } : {}),
   });
 
