@@ -78,7 +78,7 @@ interface Child {
 
 async function startChild(name: string, file: string, env: Record<string, string>): Promise<Child> {
   // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each contender (node --cpu-prof) on exit.
-  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, `--cpu-prof-name=${file.replace('.ts', '')}.cpuprofile`] : [];
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(process.env.BENCH_CPU_PROF, file.replace('.ts', ''))}`] : [];
   const proc = spawn(process.execPath, [...prof, '--import', 'tsx', path.join(HERE, 'servers', file)], {
     env: { ...process.env, ...env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -24,5 +24,7 @@ const server = await createServer({
 });
 process.stdout.write(`${JSON.stringify({ url: server.graphqlUrl })}\n`);
 process.on('SIGTERM', () => {
+  // Exit promptly (so --cpu-prof writes its profile) even if a keep-alive socket lingers.
+  setTimeout(() => process.exit(0), 2_000).unref();
   void server.close().then(() => driver.close()).finally(() => process.exit(0));
 });
