@@ -9,14 +9,23 @@ import { ConfigError, loadConfig } from './config.js';
 import { QueryCatalogueError, loadQueries } from './cypher/queries.js';
 import { createDriver } from './db/driver.js';
 import { createExecutor } from './db/executor.js';
+import { neo4jReason } from './errors/index.js';
 import { createLogger, describeUri } from './log.js';
 import { ensureNeo4j, PlatformError } from './platform/index.js';
 import { applySchema, countGraph, loadDataset, readDataset, SeedValidationError, toGraphRows } from './seed/index.js';
 import { createServer } from './server/createServer.js';
 
+/** A start-up failure whose message says what to do. */
+class StartupError extends Error {
+  override readonly name = 'StartupError';
+}
+
 /** Problems whose message already tells the user what to do: print it, no stack. */
 function isExplained(err: unknown): err is Error {
-  return err instanceof ConfigError || err instanceof PlatformError || err instanceof QueryCatalogueError || err instanceof SeedValidationError;
+  return (
+    err instanceof ConfigError || err instanceof PlatformError || err instanceof QueryCatalogueError ||
+    err instanceof SeedValidationError || err instanceof StartupError
+  );
 }
 
 async function main(): Promise<void> {
@@ -29,7 +38,10 @@ async function main(): Promise<void> {
   const queries = await loadQueries(undefined, (file) => log.warn({ file }, 'unused query file in cypher/queries'));
 
   // The schema is idempotent, and re-applying it adds indexes introduced since the last start.
-  await applySchema(driver, config.neo4j.database);
+  await applySchema(driver, config.neo4j.database).catch((err: unknown) => {
+    throw new StartupError(`cannot prepare the database at ${describeUri(conn.uri)}: ${neo4jReason(err)}. ` +
+      (conn.startedLocally ? 'Check `npm run db:status` and `npm run db:logs`.' : 'Check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD (and NEO4J_DATABASE).'), { cause: err });
+  });
   const counts = await countGraph(driver, config.neo4j.database);
   if ((counts.labels.Entity ?? 0) === 0) {
     log.info('database has no entities: loading the curated seed');
@@ -69,6 +81,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', (s) => void shutdown(s));
   process.on('SIGTERM', (s) => void shutdown(s));
+  // A promise some code forgot to await must not take every user's requests down with it:
+  // log it loudly (it is a bug) and keep serving.
+  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection (a bug): kept serving'));
 }
 
 main().catch((err: unknown) => {

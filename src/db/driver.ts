@@ -28,7 +28,7 @@ export function createDriver(s: DriverSettings): Driver {
     maxConnectionPoolSize: 100,
     userAgent: 'clashgraph-api',
     logging: s.log
-      ? { level: 'warn', logger: (level, message) => s.log?.[level === 'error' ? 'error' : 'warn']({ component: 'neo4j-driver' }, message) }
+      ? { level: 'error', logger: (level, message) => s.log?.[level === 'error' ? 'error' : 'warn']({ component: 'neo4j-driver' }, message) }
       : undefined,
   });
 }
