@@ -28,6 +28,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
+/** The validated configuration the service runs with. */
 export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
   production: boolean;

@@ -26,6 +26,7 @@ export const QUERY_NAMES = [
   'sources.byIds',
 ] as const;
 
+/** The name of a catalogued query. */
 export type QueryName = (typeof QUERY_NAMES)[number];
 
 /** The loaded catalogue: name → Cypher text. */

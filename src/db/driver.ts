@@ -6,6 +6,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Logger } from '../log.js';
 
+/** Where Neo4j is and how to log in (from the platform's ensureNeo4j). */
 export interface DriverSettings {
   uri: string;
   user: string;
@@ -15,6 +16,7 @@ export interface DriverSettings {
   log?: Logger;
 }
 
+/** A driver tuned to fail fast (see the module comment); close it on shutdown. */
 export function createDriver(s: DriverSettings): Driver {
   return neo4j.driver(s.uri, neo4j.auth.basic(s.user, s.password), {
     // Integers in our graph (claim figures, counts) are far below 2^53.

@@ -14,6 +14,7 @@ import type { Queries, QueryName } from '../cypher/queries.js';
 import { fromNeo4jError } from '../errors/index.js';
 import { toNeo4jParams, toPlain, type Plain } from './toPlain.js';
 
+/** One result row with plain JS values. */
 export type Row = Record<string, Plain>;
 
 /** Who is asking: the GraphQL operation (root field) and the HTTP request. */
@@ -33,14 +34,17 @@ export interface QueryEvent {
   error?: string;
 }
 
+/** Receives every finished query (tests count them per request). */
 export type QueryListener = (event: QueryEvent) => void;
 
+/** Where and how long queries may run. */
 export interface ExecutorOptions {
   database?: string | undefined;
   /** Server-side transaction timeout for every query. */
   queryTimeoutMs: number;
 }
 
+/** The read-only query runner that resolvers and /health use. */
 export interface Executor {
   /** Runs a catalogued read query and returns its rows as plain objects. */
   read(query: QueryName, params: Record<string, unknown>, scope: QueryScope): Promise<Row[]>;
@@ -50,6 +54,7 @@ export interface Executor {
   onQuery(listener: QueryListener): () => void;
 }
 
+/** Wraps a driver and the loaded query catalogue into an Executor. */
 export function createExecutor(driver: Driver, queries: Queries, opts: ExecutorOptions): Executor {
   const listeners = new Set<QueryListener>();
   const emit = (e: QueryEvent) => {

@@ -5,8 +5,10 @@
  */
 import neo4j from 'neo4j-driver';
 
+/** A JSON-like value. */
 export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
 
+/** Converts one driver value (recursively). */
 export function toPlain(value: unknown): Plain {
   if (value === null || value === undefined) return null;
   if (typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') return value;

@@ -10,6 +10,7 @@ import type { Logger } from '../log.js';
 import { AppError } from './AppError.js';
 import { ErrorCode, isErrorCode } from './ErrorCode.js';
 
+/** How to format: production hides internals; unexpected errors are logged here. */
 export interface FormatErrorOptions {
   production: boolean;
   log: Logger;
@@ -22,6 +23,7 @@ function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedEr
   return { ...formatted, extensions };
 }
 
+/** Apollo's `formatError` for this service (see the module comment). */
 export function createFormatError(opts: FormatErrorOptions) {
   return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
     try {

@@ -96,6 +96,7 @@ function isCalendarDay(s: string): boolean {
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
 }
 
+/** Reads a cursor from encodeCursor; anything else is BAD_USER_INPUT naming the argument. */
 export function decodeCursor(name: string, cursor: string | null | undefined): { startDate: string; id: string } | null {
   if (cursor === null || cursor === undefined) return null;
   try {

@@ -5,6 +5,7 @@ import { citationRefs, claimFigure, toClaim, type ClaimModel } from './model.js'
 import { resolveNames } from './names.js';
 import { entityRef } from './shared.js';
 
+/** This area's resolvers, merged in ./index.ts. */
 export const claimResolvers = {
   Query: {
     claims: async (_: unknown, args: { about?: string | null }, ctx: RequestContext) => {

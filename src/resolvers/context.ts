@@ -7,6 +7,7 @@ import type { Executor, Row } from '../db/executor.js';
 import type { QueryName } from '../cypher/queries.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
+/** The per-request context Apollo hands to every resolver. */
 export interface RequestContext {
   requestId: string;
   /** Runs a catalogued read query for this request; `operation` names the field asking. */
@@ -16,6 +17,7 @@ export interface RequestContext {
   stats: { queries: number };
 }
 
+/** A fresh context (fresh loaders, zero counters) for one request. */
 export function createRequestContext(executor: Executor, requestId: string): RequestContext {
   const stats = { queries: 0 };
   const read: RequestContext['read'] = (query, params, operation) => {

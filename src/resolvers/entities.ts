@@ -8,6 +8,7 @@ import { citationRefs, type EntityNode, type RelationModel } from './model.js';
 import { resolveNames } from './names.js';
 import { entityFields, entityRef, shortcut } from './shared.js';
 
+/** This area's resolvers, merged in ./index.ts. */
 export const entityResolvers = {
   Query: {
     entity: async (_: unknown, args: { name: string }, ctx: RequestContext) =>

@@ -77,6 +77,7 @@ async function filterParams(ctx: RequestContext, f: EventFilter): Promise<Filter
 
 const cursorOf = (e: EntityNode) => encodeCursor(String(e.startDate), e.id);
 
+/** This area's resolvers, merged in ./index.ts. */
 export const eventResolvers = {
   Query: {
     events: async (_: unknown, args: { filter?: EventFilter | null; first?: number | null; after?: string | null }, ctx: RequestContext): Promise<Connection> => {

@@ -15,6 +15,7 @@ function merge(...maps: ResolverMap[]): ResolverMap {
   return out;
 }
 
+/** Every resolver, by type and field, as Apollo Server takes them. */
 export const resolvers = merge(
   entityResolvers, searchResolvers, neighbourhoodResolvers, pathResolvers, eventResolvers, claimResolvers, sourceResolvers,
 );

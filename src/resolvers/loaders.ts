@@ -23,6 +23,7 @@ export interface RelationsKey {
   first: number;
 }
 
+/** The loaders of one request. */
 export interface Loaders {
   /** Entity by id (null when absent). */
   entity: DataLoader<string, EntityNode | null>;
@@ -45,6 +46,7 @@ function byKey<V>(keys: readonly string[], found: Map<string, V>, missing: () =>
   return keys.map((k) => found.get(k) ?? missing());
 }
 
+/** New, empty loaders running their batches through `read`. */
 export function createLoaders(read: Read): Loaders {
   // Batches of distinct keys only; DataLoader also caches per request.
   const options = { maxBatchSize: 1_000 };

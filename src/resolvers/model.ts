@@ -41,6 +41,7 @@ export interface RelationModel {
   citationQuotes: string[];
 }
 
+/** A document's properties, with the id of the document it revises. */
 export interface SourceNode {
   id: string;
   title: string;
@@ -52,6 +53,7 @@ export interface SourceNode {
   revisionOfId: string | null;
 }
 
+/** A figure some document reports, with its references as ids. */
 export interface ClaimModel {
   id: string;
   measure: string;
@@ -121,6 +123,7 @@ export function toRelation(rel: Plain | undefined, outgoing: boolean, other: Ent
   };
 }
 
+/** Reads a source map (`s {.*, revisionOfId}`). */
 export function toSource(value: Plain | undefined): SourceNode {
   const s = (value ?? {}) as Record<string, Plain>;
   return {
@@ -135,6 +138,7 @@ export function toSource(value: Plain | undefined): SourceNode {
   };
 }
 
+/** Reads a claim map (`c {.*, aboutId, aboutStart, claimedById, sourceId}`). */
 export function toClaim(value: Plain | undefined): ClaimModel {
   const c = (value ?? {}) as Record<string, Plain>;
   return {

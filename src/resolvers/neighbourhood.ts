@@ -12,6 +12,7 @@ interface NeighbourhoodArgs {
   first?: number | null;
 }
 
+/** This area's resolvers, merged in ./index.ts. */
 export const neighbourhoodResolvers = {
   Query: {
     neighbourhood: async (_: unknown, args: NeighbourhoodArgs, ctx: RequestContext) => {

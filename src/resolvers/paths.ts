@@ -15,6 +15,7 @@ interface PathsArgs {
   exclude?: string[] | null;
 }
 
+/** This area's resolvers, merged in ./index.ts. */
 export const pathResolvers = {
   Query: {
     paths: async (_: unknown, args: PathsArgs, ctx: RequestContext) => {

@@ -6,6 +6,7 @@ import { intInRange, LIMITS, listArg } from './args.js';
 import { bestMatchingName } from './matchedName.js';
 import { toEntity } from './model.js';
 
+/** This area's resolvers, merged in ./index.ts. */
 export const searchResolvers = {
   Query: {
     search: async (_: unknown, args: { text: string; kinds?: string[] | null; first?: number | null }, ctx: RequestContext) => {

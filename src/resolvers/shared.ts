@@ -6,8 +6,10 @@ import type { RequestContext } from './context.js';
 import { intInRange, LIMITS, relationTypesArg } from './args.js';
 import { citationRefs, type EntityNode, type RelationModel } from './model.js';
 
+/** The Direction enum's values. */
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
+/** Arguments of `relations` on every entity type. */
 export interface RelationsArgs {
   types?: string[] | null;
   direction?: Direction | null;
@@ -24,6 +26,7 @@ export function entityRef(ctx: RequestContext, id: string | null | undefined): P
   return id ? ctx.loaders.entity.load(id) : null;
 }
 
+/** Resolvers of the Entity interface's fields that need more than the node's properties. */
 export const entityFields = {
   claimedBy: (e: EntityNode, _: unknown, ctx: RequestContext) => entityRef(ctx, e.claimedBy),
   citations: (e: EntityNode) => citationRefs(e),

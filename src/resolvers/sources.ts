@@ -2,6 +2,7 @@
 import type { RequestContext } from './context.js';
 import { toSource, type CitationRef, type SourceNode } from './model.js';
 
+/** This area's resolvers, merged in ./index.ts. */
 export const sourceResolvers = {
   Query: {
     sources: async (_: unknown, __: unknown, ctx: RequestContext) => {

@@ -18,6 +18,7 @@ import { costLimitRule, type CostLimitOptions } from '@escape.tech/graphql-armor
 import { GraphQLError, Kind, validate, visit, type DocumentNode } from 'graphql';
 import { ErrorCode } from '../errors/index.js';
 
+/** The query limits (see ARMOR_LIMITS). */
 export interface ArmorLimits {
   maxDepth: number;
   maxCost: number;
@@ -26,6 +27,7 @@ export interface ArmorLimits {
   maxTokens: number;
 }
 
+/** The limits in force; README and tests quote them from here. */
 export const ARMOR_LIMITS: ArmorLimits = {
   maxDepth: 10,
   maxCost: 100_000,
@@ -69,6 +71,7 @@ function costWithVariablesPlugin(limits: ArmorLimits): ApolloServerPlugin {
   };
 }
 
+/** Apollo plugins and validation rules enforcing `limits`. */
 export function createArmor(production: boolean, limits: ArmorLimits = ARMOR_LIMITS) {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },

@@ -4,6 +4,7 @@
  */
 import type { NextFunction, Request, Response } from 'express';
 
+/** Express middleware allowing exactly `allowed` origins (none when empty). */
 export function corsMiddleware(allowed: readonly string[]) {
   const origins = new Set(allowed);
   return (req: Request, res: Response, next: NextFunction) => {

@@ -24,8 +24,10 @@ import { httpErrorHandler } from './httpErrors.js';
 import { KnownOperationTypesRule } from './knownOperationTypes.js';
 import { loadTypeDefs } from './schema.js';
 
+/** The parts of Config the HTTP server uses. */
 export type ServerConfig = Pick<Config, 'host' | 'port' | 'production' | 'introspection' | 'corsOrigins' | 'bodyLimit'>;
 
+/** What createServer needs: configuration, the executor, a logger. */
 export interface ServerOptions {
   config: ServerConfig;
   executor: Executor;
@@ -36,6 +38,7 @@ export interface ServerOptions {
   limits?: Partial<ArmorLimits>;
 }
 
+/** A listening server. */
 export interface RunningServer {
   /** Base URL, e.g. http://127.0.0.1:4000 */
   url: string;
@@ -77,6 +80,7 @@ function requestLogPlugin(log: Logger): ApolloServerPlugin<RequestContext> {
   };
 }
 
+/** Builds the app, starts Apollo, listens on config.host:config.port (0: any free port). */
 export async function createServer(opts: ServerOptions): Promise<RunningServer> {
   const { config, executor, log } = opts;
   const app = express();

@@ -16,6 +16,7 @@ import net from 'node:net';
 import type { NextFunction, Request, Response } from 'express';
 import { ErrorCode } from '../errors/index.js';
 
+/** Tracks connections of one HTTP server and drains them on request. */
 export interface Drainer {
   /** Express middleware answering 503 to requests that arrive while draining (mount it first). */
   refuseWhileDraining(req: Request, res: Response, next: NextFunction): void;
@@ -24,6 +25,7 @@ export interface Drainer {
   readonly draining: boolean;
 }
 
+/** Starts tracking `server`'s connections; call before it accepts any. */
 export function createDrainer(server: http.Server): Drainer {
   const inFlight = new Map<net.Socket, number>();
   let draining = false;

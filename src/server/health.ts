@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import type { Executor } from '../db/executor.js';
 import { neo4jReason } from '../errors/index.js';
 
+/** The GET /health handler; `timeoutMs` bounds the wait for Neo4j. */
 export function healthHandler(executor: Executor, timeoutMs = 2_000) {
   return async (_req: Request, res: Response) => {
     res.setHeader('Cache-Control', 'no-store');

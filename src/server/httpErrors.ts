@@ -13,6 +13,7 @@ interface HttpError {
   expose?: boolean;
 }
 
+/** Express error handler (mount last). */
 export function httpErrorHandler(log: Logger) {
   return (err: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) {
