@@ -122,6 +122,7 @@ describe.runIf(local)('a second, small instance', () => {
     httpPort: 0,
     password: 'restart-test-password',
     memory: { heapInitial: '128m', heapMax: '512m', pageCache: '32m' },
+    fastStartup: true,
   };
   beforeAll(async () => {
     opts.boltPort = await freePort();
@@ -143,7 +144,7 @@ describe.runIf(local)('a second, small instance', () => {
     }
   }
 
-  it('keeps its data across db:stop + start and across kill -9 + start', async () => {
+  it('keeps its data across db:stop + start and across kill -9 + start; keeps its password', async () => {
     const first = await startLocalNeo4j(opts);
     expect(first.reused).toBe(false);
     const d = neo4j.driver(first.uri, neo4j.auth.basic('neo4j', opts.password));
@@ -164,7 +165,15 @@ describe.runIf(local)('a second, small instance', () => {
     const third = await startLocalNeo4j(opts);
     expect(third.reused).toBe(false);
     expect(await countMarkers(third.uri)).toBe(3);
-  }, 240_000); // three starts of a JVM; minutes on a busy 2-core machine
+
+    // A mistyped password on a later start is refused and leaves the stored one alone.
+    await stopLocalNeo4j(opts);
+    await expect(startLocalNeo4j({ ...opts, password: 'not-the-password' })).rejects.toMatchObject({
+      code: 'AUTH_FAILED',
+    });
+    expect(readFileSync(instancePaths(opts.home).passwordFile, 'utf8').trim()).toBe(opts.password);
+    expect((await startLocalNeo4j(opts)).reused).toBe(true);
+  }, 300_000); // four JVM starts: minutes on a busy 2-core machine
 
   it('reports a busy port clearly instead of starting', async () => {
     await stopLocalNeo4j(opts);
