@@ -1,0 +1,170 @@
+/**
+ * Neo4j faults are survived without a restart of the service:
+ * - Neo4j stopped under load: requests fail fast (far below the 10 s transaction timeout) with
+ *   SERVICE_UNAVAILABLE, /health turns 503, the service process stays up; Neo4j started again:
+ *   the service answers correctly within 5 s of Neo4j being ready (the recovery time is logged).
+ * - A query that runs past the transaction timeout ends as a clean TIMEOUT, and afterwards the
+ *   connection pool is whole: a burst larger than the pool answers, and no transaction lingers.
+ *
+ * Runs on a Neo4j of its own (.data/reliability-faults-neo4j, Bolt 18687 / HTTP 18474) with the
+ * curated seed; the shared test instance is never stopped.
+ */
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config.js';
+import { loadQueries } from '../../../src/cypher/queries.js';
+import { createDriver } from '../../../src/db/driver.js';
+import { createExecutor } from '../../../src/db/executor.js';
+import { createLogger } from '../../../src/log.js';
+import { createServer } from '../../../src/server/createServer.js';
+import { startDedicatedNeo4j, seedDedicated, type DedicatedNeo4j } from '../../support/dedicatedNeo4j.js';
+import type { GraphQLRequest } from '../../support/graphqlLoad.js';
+import { buildLoadMix } from '../../support/loadMix.js';
+import { percentile, sendProbe, startProbeLoad, type Probe } from '../../support/probeLoad.js';
+import { startService, type ServiceProcess } from '../../support/serviceProcess.js';
+
+/** The service's default transaction timeout (QUERY_TIMEOUT_MS). */
+const TRANSACTION_TIMEOUT_MS = 10_000;
+/** "Fail fast": a request while Neo4j is down must be answered within this. */
+const FAIL_FAST_MS = 5_000;
+const RECOVERY_MAX_MS = 5_000;
+const log = (line: string) => process.stderr.write(`[neo4j-faults] ${line}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let db: DedicatedNeo4j;
+let driver: Driver;
+let service: ServiceProcess;
+let mix: GraphQLRequest[];
+
+beforeAll(async () => {
+  db = await startDedicatedNeo4j('reliability-faults-neo4j', { boltPort: 18687, httpPort: 18474 });
+  await seedDedicated(db);
+  driver = db.driver();
+  const env = { NEO4J_URI: db.uri, NEO4J_USER: db.user, NEO4J_PASSWORD: db.password, QUERY_TIMEOUT_MS: String(TRANSACTION_TIMEOUT_MS) };
+  service = await startService({ env });
+  mix = await buildLoadMix(driver, service.graphqlUrl);
+}, 240_000);
+
+afterAll(async () => {
+  await service?.stop();
+  await driver?.close();
+  await db?.destroy();
+}, 120_000);
+
+const ms = (n: number) => `${Math.round(n)} ms`;
+const latency = (p: Probe) => p.doneAt - p.sentAt;
+
+describe('Neo4j stopped and started under load', () => {
+  it('fails fast with SERVICE_UNAVAILABLE and /health 503 while down, and recovers within 5 s without a restart', async () => {
+    const reference = mix.find((r) => r.name === 'entity')!;
+    const expected = (await sendProbe(service.graphqlUrl, reference)).body;
+    expect(expected?.errors).toBeUndefined();
+
+    const load = startProbeLoad(service.graphqlUrl, mix, 8);
+    await sleep(2_000);
+
+    const stopAt = performance.now();
+    await db.stop();
+    const downAt = performance.now();
+    log(`Neo4j stopped in ${ms(downAt - stopAt)}`);
+
+    const healthWhileDown: number[] = [];
+    while (performance.now() - downAt < 4_000) {
+      healthWhileDown.push((await fetch(`${service.baseUrl}/health`)).status);
+      await sleep(500);
+    }
+    expect(service.alive()).toBe(true);
+
+    const startAt = performance.now();
+    await db.start();
+    const readyAt = performance.now();
+    log(`Neo4j started again in ${ms(readyAt - startAt)}`);
+
+    let recoveredAt = Number.NaN;
+    while (performance.now() - readyAt < 30_000) {
+      const p = await sendProbe(service.graphqlUrl, reference);
+      if (JSON.stringify(p.body) === JSON.stringify(expected)) {
+        recoveredAt = p.doneAt;
+        break;
+      }
+      await sleep(100);
+    }
+    await sleep(3_000);
+    const probes = await load.stop();
+
+    const recovery = recoveredAt - readyAt;
+    const whileDown = probes.filter((p) => p.sentAt >= downAt && p.doneAt <= startAt);
+    const downLatencies = whileDown.map(latency);
+    const afterRecovery = probes.filter((p) => p.sentAt >= recoveredAt);
+    log(
+      `${probes.length} requests; ${whileDown.length} while Neo4j was down: latency p50 ${ms(percentile(downLatencies, 50))}, ` +
+        `max ${ms(Math.max(...downLatencies))}, codes ${[...new Set(whileDown.flatMap((p) => p.codes))].join(',')}; ` +
+        `/health while down: ${healthWhileDown.join(',')}; recovered ${ms(recovery)} after Neo4j was ready; ` +
+        `${afterRecovery.length} requests after recovery`,
+    );
+
+    // The service always answered, and never with anything but data or a clean SERVICE_UNAVAILABLE
+    // (or TIMEOUT, when a starved machine makes a query outlive the transaction timeout).
+    const unanswered = probes.filter((p) => p.status === -1);
+    expect(unanswered.map((p) => p.failure)).toEqual([]);
+    const unexpected = probes.filter((p) => (p.status !== 200 && p.status !== 503) || p.codes.some((c) => c !== 'SERVICE_UNAVAILABLE' && c !== 'TIMEOUT'));
+    expect(unexpected.map((p) => `${p.name} ${p.status} ${JSON.stringify(p.body).slice(0, 300)}`)).toEqual([]);
+
+    // While down: every request is SERVICE_UNAVAILABLE, answered well under the transaction timeout.
+    expect(whileDown.length).toBeGreaterThanOrEqual(5);
+    for (const p of whileDown) expect(p.codes.length > 0 && p.codes.every((c) => c === 'SERVICE_UNAVAILABLE'), JSON.stringify(p.body)).toBe(true);
+    expect(Math.max(...downLatencies)).toBeLessThan(FAIL_FAST_MS);
+    expect(FAIL_FAST_MS).toBeLessThan(TRANSACTION_TIMEOUT_MS);
+    expect(healthWhileDown.length).toBeGreaterThan(0);
+    expect(healthWhileDown.every((s) => s === 503)).toBe(true);
+
+    // Back up: correct answers within 5 s, then nothing but correct answers.
+    expect(recovery).toBeLessThanOrEqual(RECOVERY_MAX_MS);
+    expect(afterRecovery.length).toBeGreaterThan(0);
+    expect(afterRecovery.filter((p) => p.codes.length > 0).map((p) => `${p.name}: ${p.codes.join(',')}`)).toEqual([]);
+    expect((await fetch(`${service.baseUrl}/health`)).status).toBe(200);
+    expect(service.alive()).toBe(true);
+  }, 180_000);
+});
+
+describe('a query slower than the transaction timeout', () => {
+  it('ends as TIMEOUT, stopped by Neo4j, and the pool is whole afterwards', async () => {
+    // The real server, executor, driver and Neo4j, in this process, with a 1 s transaction timeout
+    // and ONE catalogue entry made slow: search first burns ~40 s of CPU inside the transaction.
+    // (No query of the real catalogue is reliably slow on a graph this size; this is test-only.)
+    const queries = await loadQueries();
+    const slowSearch = `CALL () { UNWIND range(1, 1000000000) AS x RETURN count(x) AS burn }\nWITH burn\n${queries['search.fulltext']}`;
+    const slowDriver = createDriver({ uri: db.uri, user: db.user, password: db.password });
+    const executor = createExecutor(slowDriver, { ...queries, 'search.fulltext': slowSearch }, { queryTimeoutMs: 1_000 });
+    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', QUERY_TIMEOUT_MS: '1000' });
+    const server = await createServer({ config, executor, log: createLogger('silent') });
+    try {
+      const slow: GraphQLRequest = { name: 'search', query: 'query($t: String!) { search(text: $t) { score } }', variables: { t: 'Tartus' } };
+      // 120 timeouts, more than the driver's pool holds (100), so leaked connections would show;
+      // in waves, so that waiting for a free connection is never the reason for an error.
+      const slowProbes: Probe[] = [];
+      for (let wave = 0; wave < 6; wave++) {
+        slowProbes.push(...(await Promise.all(Array.from({ length: 20 }, () => sendProbe(server.graphqlUrl, slow)))));
+      }
+      const slowLatencies = slowProbes.map(latency);
+      log(`${slowProbes.length} slow requests: codes ${[...new Set(slowProbes.flatMap((p) => p.codes))].join(',')}; latency p50 ${ms(percentile(slowLatencies, 50))}, max ${ms(Math.max(...slowLatencies))}`);
+      for (const p of slowProbes) expect(p.codes, JSON.stringify(p.body).slice(0, 300)).toEqual(['TIMEOUT']);
+      expect(slowProbes.every((p) => p.status === 200)).toBe(true);
+
+      // Neo4j stopped them: nothing of ours is still running there.
+      const lingering = await driver.executeQuery("SHOW TRANSACTIONS YIELD metaData WHERE metaData.app = 'clashgraph' RETURN count(*) AS n");
+      expect(Number(lingering.records[0]!.get('n'))).toBe(0);
+
+      // The pool is whole: a burst of real queries answers, and so does /health.
+      const fast = mix.filter((r) => r.name === 'entityById' || r.name === 'entity');
+      const fastProbes = await Promise.all(Array.from({ length: 60 }, (_, i) => sendProbe(server.graphqlUrl, fast[i % fast.length]!)));
+      const fastLatencies = fastProbes.map(latency);
+      log(`then ${fastProbes.length} concurrent lookups: latency p50 ${ms(percentile(fastLatencies, 50))}, max ${ms(Math.max(...fastLatencies))}`);
+      expect(fastProbes.filter((p) => p.status !== 200 || p.codes.length > 0).map((p) => `${p.status} ${p.codes.join(',')}`)).toEqual([]);
+      expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    } finally {
+      await server.close();
+      await slowDriver.close();
+    }
+  }, 180_000);
+});
