@@ -26,15 +26,16 @@ function port(value: string): number {
 const program = new Command('db')
   .description('Run the local Neo4j Community server used by clashgraph')
   .option('--home <dir>', 'instance folder (default: .data/neo4j)')
-  .option('--bolt-port <port>', 'Bolt port on 127.0.0.1', port, 7687)
-  .option('--http-port <port>', 'HTTP port on 127.0.0.1 (Neo4j Browser)', port, 7474);
+  // No defaults here: unset ports mean "7687/7474, or whatever the running instance uses".
+  .option('--bolt-port <port>', 'Bolt port on 127.0.0.1 (default 7687)', port)
+  .option('--http-port <port>', 'HTTP port on 127.0.0.1, Neo4j Browser (default 7474)', port);
 
 function instanceOptions(): LocalNeo4jOptions {
-  const o = program.opts<{ home?: string; boltPort: number; httpPort: number }>();
+  const o = program.opts<{ home?: string; boltPort?: number; httpPort?: number }>();
   return {
     ...(o.home ? { home: o.home } : {}),
-    boltPort: o.boltPort,
-    httpPort: o.httpPort,
+    ...(o.boltPort ? { boltPort: o.boltPort } : {}),
+    ...(o.httpPort ? { httpPort: o.httpPort } : {}),
     log: (line) => console.error(line),
   };
 }

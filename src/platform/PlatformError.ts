@@ -10,6 +10,7 @@ export type PlatformErrorCode =
   | 'PORT_BUSY'
   | 'ALREADY_RUNNING'
   | 'PASSWORD_MISSING'
+  | 'PASSWORD_TOO_SHORT'
   | 'AUTH_FAILED'
   | 'START_FAILED'
   | 'START_TIMEOUT'

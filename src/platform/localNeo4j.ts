@@ -158,7 +158,10 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<Loc
   return withFileLock(r.paths.lockFile, r.startTimeoutMs + r.stopTimeoutMs, async () => {
     const running = runningInstance(r);
     if (running) {
-      if (running.boltPort !== r.boltPort || running.httpPort !== r.httpPort) {
+      // Ports left to their defaults follow the running instance; ports asked for must match it.
+      const portsMatch =
+        (opts.boltPort ?? running.boltPort) === running.boltPort && (opts.httpPort ?? running.httpPort) === running.httpPort;
+      if (!portsMatch) {
         throw new PlatformError(
           'ALREADY_RUNNING',
           `The Neo4j in ${r.home} is already running (PID ${running.pid}) on Bolt ${running.boltPort} / ` +
@@ -167,9 +170,10 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<Loc
         );
       }
       const password = resolvePassword(r, opts.password, true);
-      await waitForBolt(r, running.pid, password, r.startTimeoutMs); // it may still be starting
+      const at = { ...r, boltPort: running.boltPort, httpPort: running.httpPort };
+      await waitForBolt(at, running.pid, password, r.startTimeoutMs); // it may still be starting
       r.log(`Neo4j already running (PID ${running.pid}); reusing it.`);
-      return describe(r, running.pid, password, true);
+      return describe(at, running.pid, password, true);
     }
 
     const java = findJava();
@@ -228,7 +232,7 @@ function resolvePassword(r: Resolved, explicit: string | undefined, existingDb: 
   if (pw !== undefined) {
     if (!existingDb && pw.length < 8) {
       throw new PlatformError(
-        'PASSWORD_MISSING',
+        'PASSWORD_TOO_SHORT',
         'NEO4J_PASSWORD is shorter than 8 characters, which Neo4j refuses. Choose a longer one, or unset ' +
           'it to have a password generated.',
       );
