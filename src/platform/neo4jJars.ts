@@ -36,7 +36,8 @@ export async function ensureNeo4jJars(log: (line: string) => void = () => {}): P
           'NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD to use a Neo4j you already run.',
       );
     }
-    log('Fetching the Neo4j jars with Maven (first run only; ~150 MB from Maven Central)…');
+    log('Fetching the Neo4j jars with Maven (first run only; ~135 MB from Maven Central)…');
+    const t0 = Date.now();
     rmSync(lib, { recursive: true, force: true }); // drop jars of an older pom
     const out = spawnSync('mvn', ['-B', '-q', '-f', pom, 'dependency:copy-dependencies'], {
       encoding: 'utf8',
@@ -52,6 +53,7 @@ export async function ensureNeo4jJars(log: (line: string) => void = () => {}): P
       );
     }
     writeFileSync(stamp, `${want}\n`);
+    log(`Neo4j jars ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (${lib}).`);
     return lib;
   });
 }
