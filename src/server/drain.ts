@@ -28,6 +28,8 @@ export interface Drainer {
 /** Starts tracking `server`'s connections; call before it accepts any. */
 export function createDrainer(server: http.Server): Drainer {
   const inFlight = new Map<net.Socket, number>();
+  /** Responses not yet finished: told to close their connection when the drain starts. */
+  const unfinished = new Set<http.ServerResponse>();
   let draining = false;
 
   const endIfIdle = (socket: net.Socket) => {
@@ -41,7 +43,9 @@ export function createDrainer(server: http.Server): Drainer {
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     const socket = req.socket;
     inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
+    unfinished.add(res);
     res.once('close', () => {
+      unfinished.delete(res);
       inFlight.set(socket, Math.max(0, (inFlight.get(socket) ?? 1) - 1));
       if (draining) endIfIdle(socket);
     });
@@ -63,6 +67,9 @@ export function createDrainer(server: http.Server): Drainer {
 
     drain(graceMs, idleGraceMs = 500) {
       draining = true;
+      // Busy connections close after their response. Say so in the response, or the client sends
+      // its next request on the connection as we close it, and sees a reset instead of a 503.
+      for (const res of unfinished) if (!res.headersSent) res.setHeader('Connection', 'close');
       return new Promise<void>((resolve) => {
         // net.Server's close stops accepting without http.Server's "close idle connections now".
         net.Server.prototype.close.call(server, () => {
