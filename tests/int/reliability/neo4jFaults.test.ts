@@ -3,6 +3,7 @@
  * - Neo4j stopped under load: requests fail fast (far below the 10 s transaction timeout) with
  *   SERVICE_UNAVAILABLE, /health turns 503, the service process stays up; Neo4j started again:
  *   the service answers correctly within 5 s of Neo4j being ready (the recovery time is logged).
+ *   Neither the answers nor the service's logs carry the password or the database's address.
  * - A query that runs past the transaction timeout ends as a clean TIMEOUT, and afterwards the
  *   connection pool is whole: a burst larger than the pool answers, and no transaction lingers.
  *
@@ -124,6 +125,13 @@ describe('Neo4j stopped and started under load', () => {
     expect(afterRecovery.filter((p) => p.codes.length > 0).map((p) => `${p.name}: ${p.codes.join(',')}`)).toEqual([]);
     expect((await fetch(`${service.baseUrl}/health`)).status).toBe(200);
     expect(service.alive()).toBe(true);
+
+    // Through all of it, no credential and no address of the database reached a client or a log.
+    const answers = JSON.stringify(probes.map((p) => p.body));
+    expect(answers).not.toContain(db.password);
+    expect(answers).not.toContain(`:${db.opts.boltPort}`);
+    expect(service.logs()).toMatch(/SERVICE_UNAVAILABLE|unavailable|not reachable/i);
+    expect(service.logs()).not.toContain(db.password);
   }, 180_000);
 });
 
