@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SummaryReporter from './tests/support/summaryReporter.js';
 
 /**
  * Two projects, so `npm test` runs both and each can run alone (`--project unit|int`):
@@ -18,6 +19,7 @@ const oneGraphql = { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js
 export default defineConfig({
   test: {
     teardownTimeout: 90_000, // stopping Neo4j checkpoints the store
+    reporters: ['default', new SummaryReporter()],
     projects: [
       {
         resolve: oneGraphql,

@@ -61,8 +61,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   const teardown = async () => {
     if (!instance || !runDir) return;
-    const r = await stopLocalNeo4j(instance);
-    if (r.wasRunning) log(`stopped (PID ${r.pid})`);
+    // Quietly: the reporter's summary line should stay the last thing the run prints.
+    await stopLocalNeo4j({ ...instance, log: () => {} });
     // Test files stop their own extra instances; this catches any that failed to.
     for (const home of readdirSync(runDir)) await stopLocalNeo4j({ home: path.join(runDir, home) });
     rmSync(runDir, { recursive: true, force: true });
