@@ -28,7 +28,7 @@ export interface Neo4jSettings {
  * Throws a PlatformError whose message tells the user what to do (Java/Maven missing, port busy…).
  *
  * @param settings usually the service config or `process.env`
- * @param local options for the local instance (ports, home, log) — ignored with NEO4J_URI
+ * @param local options for the local instance (ports, home; `log` defaults to stderr) — ignored with NEO4J_URI
  */
 export async function ensureNeo4j(
   settings: Neo4jSettings = process.env,
@@ -45,6 +45,8 @@ export async function ensureNeo4j(
   }
   const started = await startLocalNeo4j({
     ...(settings.NEO4J_PASSWORD ? { password: settings.NEO4J_PASSWORD } : {}),
+    // A first start fetches jars and boots a JVM (tens of seconds): say so rather than hang silently.
+    log: (line) => process.stderr.write(`[neo4j] ${line}\n`),
     ...local,
   });
   return {
