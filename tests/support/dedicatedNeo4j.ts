@@ -7,8 +7,10 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { startLocalNeo4j, stopLocalNeo4j, type LocalNeo4j, type LocalNeo4jOptions } from '../../src/platform/index.js';
+import { isPortFree } from '../../src/platform/ports.js';
 import { repoRoot } from '../../src/platform/repoPaths.js';
 import { applySchema, loadDataset, readDataset, toGraphRows } from '../../src/seed/index.js';
+import { freePort } from './serviceProcess.js';
 
 export interface DedicatedNeo4j {
   /** Options for startLocalNeo4j/stopLocalNeo4j: the same instance every time. */
@@ -25,23 +27,34 @@ export interface DedicatedNeo4j {
   driver(): Driver;
 }
 
+/** The preferred port when it is free, else one the kernel picks (another checkout's test run may hold it). */
+async function portFor(preferred: number): Promise<number> {
+  return (await isPortFree(preferred)) ? preferred : freePort();
+}
+
 /**
- * Wipes `.data/<name>` and starts a fresh instance there. Call `destroy()` in afterAll; a run
- * that was killed before its afterAll is cleaned up by the next run (stop + wipe first).
+ * Wipes `.data/<name>` and starts a fresh instance there, on the preferred ports when they are
+ * free. Call `destroy()` in afterAll; a run that was killed before its afterAll is cleaned up by
+ * the next run (stop + wipe first).
  */
 export async function startDedicatedNeo4j(
   name: string,
   ports: { boltPort: number; httpPort: number },
+  options: { fastStartup?: boolean } = {},
   log: (line: string) => void = (line) => process.stderr.write(`[${name}] ${line}\n`),
 ): Promise<DedicatedNeo4j> {
+  const home = path.join(repoRoot(), '.data', name);
+  await stopLocalNeo4j({ home }); // a killed earlier run's instance still holds its ports
   const opts = {
-    home: path.join(repoRoot(), '.data', name),
-    ...ports,
+    home,
+    boltPort: await portFor(ports.boltPort),
+    httpPort: await portFor(ports.httpPort),
     password: `${name}-password-not-secret`,
     memory: { heapInitial: '128m', heapMax: '512m', pageCache: '64m' },
+    // C1 JIT only: half the start-up CPU; off for a test that writes a lot (C2 pays off there).
+    fastStartup: options.fastStartup ?? true,
     log,
   };
-  await stopLocalNeo4j(opts);
   rmSync(opts.home, { recursive: true, force: true });
   const first = await startLocalNeo4j(opts);
   const db: DedicatedNeo4j = {

@@ -1,11 +1,12 @@
 /**
  * A large batched load loses nothing: the benchmark's synthetic graph, loaded through
- * `loadRowsBatched` by a child process that is killed with SIGKILL at random points (several times
- * over, each run resuming from what the previous one left), converges when run to the end: the
- * graph then equals an uninterrupted load, counts and content checksum.
+ * `loadRowsBatched` by a child process that is killed with SIGKILL at random points (after a random
+ * batch, plus up to 300 ms: between two transactions or inside one; several times over, each run
+ * starting on what the previous one left), converges when run to the end: the graph then equals
+ * an uninterrupted load, counts and content checksum.
  * (The curated seed's all-or-nothing load is tests/int/seed/loadSeed.test.ts.)
  *
- * Runs on a Neo4j of its own (.data/reliability-batch-neo4j, Bolt 18688), never on the shared
+ * Runs on a Neo4j of its own (.data/reliability-batch-neo4j, Bolt 18688 if free), never on the shared
  * seeded one. KILL_ROUNDS (default 3), KILL_SEED (default: random, printed) and
  * SYNTHETIC_ENTITIES (default 4000, about 19k relationships) tune it.
  */
@@ -25,7 +26,7 @@ let db: DedicatedNeo4j;
 let driver: Driver;
 
 beforeAll(async () => {
-  db = await startDedicatedNeo4j('reliability-batch-neo4j', { boltPort: 18688, httpPort: 18475 });
+  db = await startDedicatedNeo4j('reliability-batch-neo4j', { boltPort: 18688, httpPort: 18475 }, { fastStartup: false });
   driver = db.driver();
   await applySchema(driver); // the id constraints the MERGEs rely on
 }, 180_000);
@@ -38,12 +39,17 @@ afterAll(async () => {
 interface ChildRun {
   /** Exit code, or the signal that ended it. */
   status: number | string;
+  /** Batches the child reported committed. */
+  batches: number;
   ms: number;
   output: string;
 }
 
-/** Runs the loader child; with `killAfterMs`, SIGKILLs it then (unless it finished first). */
-function runLoader(killAfterMs?: number): Promise<ChildRun> {
+/**
+ * Runs the loader child. With `killAfterBatch`, SIGKILLs it once that many batches are committed,
+ * plus `extraMs`, so the kill lands between two batches or in the middle of one.
+ */
+function runLoader(killAfterBatch?: number, extraMs = 0): Promise<ChildRun> {
   const t0 = Date.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/batchedLoadChild.ts'], {
     cwd: repoRoot(),
@@ -51,15 +57,21 @@ function runLoader(killAfterMs?: number): Promise<ChildRun> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  let batches = 0;
+  child.stdout.on('data', (c: Buffer) => {
+    output += c.toString();
+    const before = batches;
+    batches = (output.match(/^batch \d+$/gm) ?? []).length;
+    if (killAfterBatch !== undefined && before < killAfterBatch && batches >= killAfterBatch) {
+      setTimeout(() => child.kill('SIGKILL'), extraMs);
+    }
+  });
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-  const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
   const hardStop = setTimeout(() => child.kill('SIGKILL'), 150_000); // bounded even if something hangs
   return new Promise((resolve) => {
     child.once('exit', (code, signal) => {
-      clearTimeout(timer);
       clearTimeout(hardStop);
-      resolve({ status: code ?? signal ?? 'unknown', ms: Date.now() - t0, output });
+      resolve({ status: code ?? signal ?? 'unknown', batches, ms: Date.now() - t0, output });
     });
   });
 }
@@ -88,25 +100,30 @@ describe('a large batched load killed with kill -9 at random points', () => {
   it('converges when run again to exactly what an uninterrupted load gives', async () => {
     const reference = await runLoader();
     expect(reference.status, reference.output).toBe(0);
+    expect(reference.output).toContain('done');
     const expected = await graphChecksum(driver);
-    log(`uninterrupted load: ${expected.nodes} nodes, ${expected.relationships} relationships in ${reference.ms} ms`);
+    log(`uninterrupted load: ${expected.nodes} nodes, ${expected.relationships} relationships in ${reference.batches} batches, ${reference.ms} ms`);
     expect(expected.relationships).toBeGreaterThan(15_000);
 
     await wipe();
     expect((await graphChecksum(driver)).nodes).toBe(0);
 
     const random = rng(SEED);
-    log(`KILL_SEED=${SEED}, ${ROUNDS} rounds`);
+    log(`KILL_SEED=${SEED}, ${ROUNDS} rounds over ${reference.batches} batches`);
     const partials: GraphFingerprint[] = [];
+    let killed = 0;
     for (let round = 1; round <= ROUNDS; round++) {
-      // Anywhere from the first batches to the last ones; the child's start-up (tsx) is included.
-      const at = Math.round(reference.ms * (0.1 + 0.85 * random()));
-      const run = await runLoader(at);
+      // After any batch but the last, and up to 300 ms later: between batches or inside one.
+      const afterBatch = 1 + Math.floor(random() * (reference.batches - 1));
+      const extraMs = Math.floor(random() * 300);
+      const run = await runLoader(afterBatch, extraMs);
       const state = await graphChecksum(driver);
       partials.push(state);
-      log(`round ${round}: SIGKILL after ${at} ms → ${run.status}; graph then ${state.nodes} nodes, ${state.relationships} relationships`);
+      log(`round ${round}: SIGKILL after batch ${afterBatch} + ${extraMs} ms → ${run.status}; graph then ${state.nodes} nodes, ${state.relationships} relationships`);
+      killed += run.status === 'SIGKILL' ? 1 : 0; // a kill after the last batch may come too late
     }
     // At least one kill must have interrupted the load for real, or this test proves nothing.
+    expect(killed).toBeGreaterThan(0);
     expect(partials.some((p) => p.sha256 !== expected.sha256)).toBe(true);
 
     const final = await runLoader();
