@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ensureNeo4j,
   instancePaths,
   localNeo4jStatus,
   PlatformError,
@@ -76,6 +77,19 @@ describe('the local Neo4j', () => {
       await expect(wrong.verifyConnectivity()).rejects.toMatchObject({ code: 'Neo.ClientError.Security.Unauthorized' });
     } finally {
       await wrong.close();
+    }
+  });
+
+  it('is used as given when NEO4J_URI is set, a neo4j:// routing URI included, and nothing starts', async () => {
+    const routing = db.uri.replace(/^bolt:/, 'neo4j:');
+    const conn = await ensureNeo4j({ NEO4J_URI: routing, NEO4J_USER: db.user, NEO4J_PASSWORD: db.password });
+    expect(conn).toEqual({ uri: routing, user: db.user, password: db.password, startedLocally: false });
+    const routed = neo4j.driver(conn.uri, neo4j.auth.basic(conn.user, conn.password));
+    try {
+      const { records } = await routed.executeQuery('RETURN 42 AS answer', {}, { routing: 'READ' });
+      expect(records[0]?.get('answer').toNumber()).toBe(42);
+    } finally {
+      await routed.close();
     }
   });
 
