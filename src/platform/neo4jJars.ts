@@ -31,7 +31,7 @@ export async function ensureNeo4jJars(log: (line: string) => void = () => {}): P
       throw new PlatformError(
         'MAVEN_MISSING',
         'Maven (`mvn`) was not found. The local Neo4j is assembled from Maven Central on first use ' +
-          '(about 150 MB of jars into ~/.m2, once). Install Maven, e.g. `sudo apt-get install maven` ' +
+          '(about 135 MB of jars into ~/.m2, once). Install Maven, e.g. `sudo apt-get install maven` ' +
           'on Debian/Ubuntu or `brew install maven` on macOS, and run the command again; or set ' +
           'NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD to use a Neo4j you already run.',
       );
