@@ -7,7 +7,7 @@
  * - A query that runs past the transaction timeout ends as a clean TIMEOUT, and afterwards the
  *   connection pool is whole: a burst larger than the pool answers, and no transaction lingers.
  *
- * Runs on a Neo4j of its own (.data/reliability-faults-neo4j, Bolt 18687 / HTTP 18474) with the
+ * Runs on a Neo4j of its own (.data/reliability-faults-neo4j, Bolt 18687 / HTTP 18474 if free) with the
  * curated seed; the shared test instance is never stopped.
  */
 import type { Driver } from 'neo4j-driver';
