@@ -35,6 +35,8 @@ export interface LoadOptions {
   requests: GraphQLRequest[];
   connections: number;
   durationSec: number;
+  /** Stop after this many requests instead of after `durationSec`. */
+  amount?: number;
   /** Per-request timeout in seconds (autocannon's `timeout`); a request unanswered by then is a failure. Default 30. */
   timeoutSec?: number;
   /** Called by autocannon's 1 s tick. */
@@ -79,7 +81,7 @@ export async function runGraphQLLoad(opts: LoadOptions): Promise<LoadResult> {
       {
         url: opts.url,
         connections: opts.connections,
-        duration: opts.durationSec,
+        ...(opts.amount === undefined ? { duration: opts.durationSec } : { amount: opts.amount }),
         timeout: opts.timeoutSec ?? 30,
         requests,
       },

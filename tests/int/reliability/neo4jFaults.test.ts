@@ -81,15 +81,19 @@ describe('Neo4j stopped and started under load', () => {
     const readyAt = performance.now();
     log(`Neo4j started again in ${ms(readyAt - startAt)}`);
 
+    // A probe every 100 ms, each on its own (a slow failing one must not hold up the next), until
+    // one comes back with the same answer as before the fault.
     let recoveredAt = Number.NaN;
-    while (performance.now() - readyAt < 30_000) {
-      const p = await sendProbe(service.graphqlUrl, reference);
-      if (JSON.stringify(p.body) === JSON.stringify(expected)) {
-        recoveredAt = p.doneAt;
-        break;
-      }
+    const recoveryProbes: Promise<unknown>[] = [];
+    while (Number.isNaN(recoveredAt) && performance.now() - readyAt < 30_000) {
+      recoveryProbes.push(
+        sendProbe(service.graphqlUrl, reference).then((p) => {
+          if (JSON.stringify(p.body) === JSON.stringify(expected) && !(p.doneAt >= recoveredAt)) recoveredAt = p.doneAt;
+        }),
+      );
       await sleep(100);
     }
+    await Promise.all(recoveryProbes);
     await sleep(3_000);
     const probes = await load.stop();
 
