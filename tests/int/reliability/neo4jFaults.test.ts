@@ -21,7 +21,7 @@
  *   load, counts and content checksum. KILL_ROUNDS (default 3), KILL_SEED (default: random,
  *   printed) and SYNTHETIC_ENTITIES (default 4000, about 19k relationships) tune it.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
@@ -55,6 +55,8 @@ let db: DedicatedNeo4j;
 let driver: Driver;
 let service: ServiceProcess;
 let mix: GraphQLRequest[];
+/** Loader child processes, killed in afterAll if a failed test left one running. */
+const loaders = new Set<ChildProcess>();
 
 beforeAll(async () => {
   db = await startDedicatedNeo4j('reliability-faults-neo4j', { boltPort: 18687, httpPort: 18474 });
@@ -66,6 +68,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
+  for (const child of loaders) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await service?.stop();
   await driver?.close();
   await db?.destroy();
@@ -220,6 +223,7 @@ function runLoader(killAfterBatch?: number, extraMs = 0): Promise<ChildRun> {
     env: { ...process.env, NEO4J_URI: db.uri, NEO4J_USER: db.user, NEO4J_PASSWORD: db.password, SYNTHETIC_ENTITIES: String(ENTITIES) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  loaders.add(child);
   let output = '';
   let batches = 0;
   child.stdout.on('data', (c: Buffer) => {
@@ -271,6 +275,7 @@ describe('the curated seed killed with kill -9 before its commit', () => {
       env: { ...process.env, NEO4J_URI: db.uri, NEO4J_USER: db.user, NEO4J_PASSWORD: db.password },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    loaders.add(child);
     let output = '';
     const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
     const hardStop = setTimeout(() => child.kill('SIGKILL'), 120_000);
