@@ -79,7 +79,10 @@ const latency = (p: Probe) => p.doneAt - p.sentAt;
 
 describe('Neo4j stopped and started under load', () => {
   it('fails fast with SERVICE_UNAVAILABLE and /health 503 while down, and recovers within 5 s without a restart', async () => {
-    const reference = mix.find((r) => r.name === 'entity')!;
+    // The recovery probe: one query's worth of work (the load keeps running the whole mix), so
+    // the time measured is the service's, not that of a restarted Neo4j planning a dozen cold queries.
+    const byId = mix.find((r) => r.name === 'entityById')!;
+    const reference: GraphQLRequest = { name: 'recovery', query: 'query($id: ID!) { entityById(id: $id) { id name kind } }', variables: byId.variables };
     const expected = (await sendProbe(service.graphqlUrl, reference)).body;
     expect(expected?.errors).toBeUndefined();
 
@@ -92,7 +95,7 @@ describe('Neo4j stopped and started under load', () => {
     log(`Neo4j stopped in ${ms(downAt - stopAt)}`);
 
     const healthWhileDown: number[] = [];
-    while (performance.now() - downAt < 4_000) {
+    while (performance.now() - downAt < 6_000) {
       healthWhileDown.push((await fetch(`${service.baseUrl}/health`)).status);
       await sleep(500);
     }
@@ -314,8 +317,9 @@ describe('a large batched load killed with kill -9 at random points', () => {
     const partials: GraphFingerprint[] = [];
     let killed = 0;
     for (let round = 1; round <= ROUNDS; round++) {
-      // After any batch but the last, and up to 300 ms later: between batches or inside one.
-      const afterBatch = 1 + Math.floor(random() * (reference.batches - 1));
+      // After any batch but the last three, and up to 300 ms later: between batches or inside one
+      // (never so late that the load could finish first and the round test nothing).
+      const afterBatch = 1 + Math.floor(random() * (reference.batches - 3));
       const extraMs = Math.floor(random() * 300);
       const run = await runLoader(afterBatch, extraMs);
       const state = await graphChecksum(driver);
