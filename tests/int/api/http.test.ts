@@ -27,6 +27,9 @@ describe('GET /health', () => {
 });
 
 describe('when Neo4j is down', () => {
+  // "Fast" is well under the transaction timeout (half of it): a refused connection must not wait
+  // for the timeout. Not a tighter bound: this machine is shared, and timing is for bench/.
+  const FAIL_FAST_MS = loadConfig({}).queryTimeoutMs / 2;
   let down: Api;
   beforeAll(async () => {
     // A port nothing listens on: connections are refused at once.
@@ -37,7 +40,7 @@ describe('when Neo4j is down', () => {
   it('/health is 503 {status: degraded, neo4j: down, reason}, quickly', async () => {
     const t0 = performance.now();
     const res = await fetch(`${down.server.url}/health`);
-    expect(performance.now() - t0).toBeLessThan(3_000);
+    expect(performance.now() - t0).toBeLessThan(FAIL_FAST_MS);
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ status: 'degraded', neo4j: 'down', reason: 'Neo4j is not reachable' });
   });
@@ -45,7 +48,7 @@ describe('when Neo4j is down', () => {
   it('queries fail fast with SERVICE_UNAVAILABLE', async () => {
     const t0 = performance.now();
     const { body } = await down.gql('{ entity(name: "HTS") { id } }');
-    expect(performance.now() - t0).toBeLessThan(3_000);
+    expect(performance.now() - t0).toBeLessThan(FAIL_FAST_MS);
     expect(codes(body)).toEqual(['SERVICE_UNAVAILABLE']);
   });
 });
