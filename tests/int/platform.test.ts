@@ -20,6 +20,7 @@ import {
 } from '../../src/platform/index.js';
 import { repoRoot } from '../../src/platform/repoPaths.js';
 import { freePort } from '../support/freePort.js';
+import { listenAddresses } from '../support/listeners.js';
 import { openTestDriver, testNeo4j } from '../support/testNeo4j.js';
 
 const run = promisify(execFile);
@@ -38,23 +39,6 @@ async function dbCli(...args: string[]): Promise<string> {
     { cwd: root, env },
   );
   return stdout;
-}
-
-/** Addresses listening on `port`, from /proc/net (IPv4 and IPv6), without sending any traffic. */
-function listenAddresses(port: number): string[] {
-  const found: string[] = [];
-  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
-      const cols = line.trim().split(/\s+/);
-      const [addr, portHex] = (cols[1] ?? '').split(':');
-      if (cols[3] !== '0A' || !addr || Number.parseInt(portHex ?? '', 16) !== port) continue; // 0A = LISTEN
-      // /proc prints each 32-bit word little-endian; the last word of ::ffff:a.b.c.d is the IPv4
-      const v4 = addr.slice(-8).match(/../g)!.reverse().map((h) => Number.parseInt(h, 16)).join('.');
-      const mapped = addr.length === 8 || addr.slice(0, 24) === '0000000000000000FFFF0000';
-      found.push(mapped ? v4 : addr);
-    }
-  }
-  return found;
 }
 
 describe('the local Neo4j', () => {
