@@ -6,11 +6,52 @@
 // Paths that differ only in which of several parallel links of the same type and direction they
 // use (two documents stating the same link) are one path: each step lists every such link.
 MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
-MATCH p = SHORTEST 50 (
-  (a)(()-[r]-(x:Entity) WHERE type(r) IN $types AND NOT x.id IN $exclude){1,6}(b)
-  WHERE size(r) <= $maxHops
-    AND all(i IN range(0, size(x) - 1) WHERE x[i] <> a AND NOT x[i] IN x[i + 1..])
-)
+// The search's depth must be a literal: with {1,6} and a `size(r) <= $maxHops` filter the search
+// still explores 6 hops (at 1M entities: 1.9M db hits and ~20 s instead of 26k and ~0.1 s for
+// maxHops 4), so there is one branch per maxHops value and only the matching one runs.
+CALL (a, b) {
+  WITH a, b WHERE $maxHops = 1
+  MATCH p = SHORTEST 50 (
+    (a)(()-[r]-(x:Entity) WHERE type(r) IN $types AND NOT x.id IN $exclude){1,1}(b)
+    WHERE all(i IN range(0, size(x) - 1) WHERE x[i] <> a AND NOT x[i] IN x[i + 1..])
+  )
+  RETURN p
+  UNION ALL
+  WITH a, b WHERE $maxHops = 2
+  MATCH p = SHORTEST 50 (
+    (a)(()-[r]-(x:Entity) WHERE type(r) IN $types AND NOT x.id IN $exclude){1,2}(b)
+    WHERE all(i IN range(0, size(x) - 1) WHERE x[i] <> a AND NOT x[i] IN x[i + 1..])
+  )
+  RETURN p
+  UNION ALL
+  WITH a, b WHERE $maxHops = 3
+  MATCH p = SHORTEST 50 (
+    (a)(()-[r]-(x:Entity) WHERE type(r) IN $types AND NOT x.id IN $exclude){1,3}(b)
+    WHERE all(i IN range(0, size(x) - 1) WHERE x[i] <> a AND NOT x[i] IN x[i + 1..])
+  )
+  RETURN p
+  UNION ALL
+  WITH a, b WHERE $maxHops = 4
+  MATCH p = SHORTEST 50 (
+    (a)(()-[r]-(x:Entity) WHERE type(r) IN $types AND NOT x.id IN $exclude){1,4}(b)
+    WHERE all(i IN range(0, size(x) - 1) WHERE x[i] <> a AND NOT x[i] IN x[i + 1..])
+  )
+  RETURN p
+  UNION ALL
+  WITH a, b WHERE $maxHops = 5
+  MATCH p = SHORTEST 50 (
+    (a)(()-[r]-(x:Entity) WHERE type(r) IN $types AND NOT x.id IN $exclude){1,5}(b)
+    WHERE all(i IN range(0, size(x) - 1) WHERE x[i] <> a AND NOT x[i] IN x[i + 1..])
+  )
+  RETURN p
+  UNION ALL
+  WITH a, b WHERE $maxHops = 6
+  MATCH p = SHORTEST 50 (
+    (a)(()-[r]-(x:Entity) WHERE type(r) IN $types AND NOT x.id IN $exclude){1,6}(b)
+    WHERE all(i IN range(0, size(x) - 1) WHERE x[i] <> a AND NOT x[i] IN x[i + 1..])
+  )
+  RETURN p
+}
 WITH p, nodes(p) AS ns, relationships(p) AS rs
 WITH p, [n IN ns | n.id] AS nodeIds,
      [i IN range(0, size(rs) - 1) | type(rs[i]) + CASE WHEN startNode(rs[i]) = ns[i] THEN '>' ELSE '<' END] AS signature
