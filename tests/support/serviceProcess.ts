@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { repoRoot } from '../../src/platform/repoPaths.js';
+import { inspectorUrlFrom } from './inspector.js';
 
 export interface ServiceProcess {
   pid: number;
@@ -20,6 +21,8 @@ export interface ServiceProcess {
   logs(): string;
   /** Resident set size in bytes, from /proc (Linux only). */
   rssBytes(): number;
+  /** The inspector's WebSocket URL, when started with `inspect: true` (else undefined). */
+  inspectorUrl(): string | undefined;
   alive(): boolean;
   /** Resolves with the exit code (or signal name) once the process has exited. */
   exited: Promise<number | string>;
@@ -36,6 +39,11 @@ export interface StartServiceOptions {
   startTimeoutMs?: number;
   /** Port to listen on; default: a free one. */
   port?: number;
+  /**
+   * Start with the V8 inspector on a free loopback port (`--inspect=127.0.0.1:0`) so a test can
+   * force a GC and read memory figures (tests/support/inspector.ts). Default false.
+   */
+  inspect?: boolean;
 }
 
 const LOG_CAP = 32 * 1024 * 1024;
@@ -66,7 +74,8 @@ export async function startService(opts: StartServiceOptions = {}): Promise<Serv
   })) {
     if (v !== undefined) env[k] = v;
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const nodeArgs = [...(opts.inspect ? ['--inspect=127.0.0.1:0'] : []), '--import', 'tsx', 'src/main.ts'];
+  const child = spawn(process.execPath, nodeArgs, {
     cwd: repoRoot(),
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -89,6 +98,7 @@ export async function startService(opts: StartServiceOptions = {}): Promise<Serv
   });
 
   const baseUrl = `http://127.0.0.1:${port}`;
+  let inspectorUrl: string | undefined; // the first line the process prints; kept before the log cap drops it
   const svc: ServiceProcess = {
     pid,
     port,
@@ -100,6 +110,7 @@ export async function startService(opts: StartServiceOptions = {}): Promise<Serv
       const m = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       return Number(m?.[1] ?? 0) * 1024;
     },
+    inspectorUrl: () => (inspectorUrl ??= inspectorUrlFrom(buffer)),
     alive: () => exitStatus === undefined,
     exited,
     stop: async (signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 20_000) => {
