@@ -2,10 +2,12 @@
  * The query catalogue. All Cypher the API runs lives in cypher/queries/<name>.cypher, one query
  * per file, named for what it answers, so it can be read, EXPLAINed and reviewed as Cypher.
  * They are loaded once at start-up; a missing or empty file stops start-up. Values reach them
- * only as $parameters; relationship types only as a whitelisted $types list.
+ * only as $parameters; relationship types only as a whitelisted $types list, or spelled out from
+ * the vocabulary by a template block (see expandTemplate).
  */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { RELATION_TYPE_NAMES } from '../seed/vocabulary.js';
 
 /** Every query the API uses; the file is `${name}.cypher`. */
 export const QUERY_NAMES = [
@@ -40,6 +42,29 @@ export class QueryCatalogueError extends Error {
   override readonly name = 'QueryCatalogueError';
 }
 
+/** Relationship types in the order of Cypher's `ORDER BY type(r)` (code-unit order, as `<`). */
+export const RELATION_TYPES_SORTED: readonly string[] = Object.freeze([...RELATION_TYPE_NAMES].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+
+const EACH_TYPE = /^[ \t]*\/\/ \{\{#each relationType\}\}[^\n]*\n([\s\S]*?)^[ \t]*\/\/ \{\{\/each\}\}[^\n]*\n/gm;
+
+/**
+ * Expands a query template: each block between `// {{#each relationType}}` and `// {{/each}}`
+ * lines becomes one copy per relationship type of the vocabulary (RELATION_TYPES_SORTED), with
+ * `{{relationType}}` replaced, joined by UNION ALL. For queries that need a static relationship
+ * type per branch (Neo4j then reads only that type's links of a dense node) without a hand-kept
+ * copy per type that could drift from the vocabulary. Types are whitelisted identifiers, never
+ * user input. Text without a block is returned as is; a placeholder left over throws.
+ */
+export function expandTemplate(text: string, name = 'query'): string {
+  const out = text.replace(EACH_TYPE, (_, block: string) =>
+    RELATION_TYPES_SORTED.map((t) => block.replaceAll('{{relationType}}', t)).join('    UNION ALL\n'),
+  );
+  const code = out.replace(/\/\/[^\n]*/g, '');
+  const left = code.indexOf('{{');
+  if (left >= 0) throw new QueryCatalogueError(`${name}: template placeholder not expanded: ${code.slice(left, left + 40)}`);
+  return out;
+}
+
 /**
  * Reads every query of QUERY_NAMES from `dir`. Throws QueryCatalogueError naming every missing
  * or empty file; files not in QUERY_NAMES are reported through `onUnused` (they are dead code).
@@ -55,7 +80,7 @@ export async function loadQueries(
       const text = await readFile(file, 'utf8').catch(() => undefined);
       if (text === undefined) problems.push(`missing ${file}`);
       else if (text.trim() === '') problems.push(`empty ${file}`);
-      return [name, text ?? ''] as const;
+      return [name, text === undefined ? '' : expandTemplate(text, file)] as const;
     }),
   );
   if (problems.length > 0) throw new QueryCatalogueError(`query catalogue incomplete:\n  ${problems.join('\n  ')}`);

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadQueries, QUERIES_DIR, QUERY_NAMES, QueryCatalogueError } from '../../../src/cypher/queries.js';
+import { expandTemplate, loadQueries, QUERIES_DIR, QUERY_NAMES, QueryCatalogueError, RELATION_TYPES_SORTED } from '../../../src/cypher/queries.js';
 import { RELATION_TYPE_NAMES } from '../../../src/seed/vocabulary.js';
 
 describe('loadQueries', () => {
@@ -39,5 +39,22 @@ describe('loadQueries', () => {
       for (const m of code.matchAll(/\[\w*:([A-Z_|]+)/g)) for (const t of m[1]!.split('|')) expect([...RELATION_TYPE_NAMES, 'REVISION_OF', 'ABOUT', 'CLAIMED_BY', 'REPORTED_IN']).toContain(t);
       expect(code, name).not.toMatch(/\$\{|apoc\.cypher|CALL\s+db\.index\.fulltext\.queryNodes\(\s*\$/);
     }
+  });
+
+  it('expands relations.ofEntities to one branch per vocabulary type, in ORDER BY type(r) order', async () => {
+    const text = (await loadQueries())['relations.ofEntities'];
+    const code = text.replace(/\/\/[^\n]*/g, '');
+    expect(code).not.toContain('{{');
+    const matched = [...code.matchAll(/MATCH \(n\)-\[r:([A-Z_]+)\]-/g)].map((m) => m[1]);
+    const guarded = [...code.matchAll(/WITH n WHERE '([A-Z_]+)' IN \$types/g)].map((m) => m[1]);
+    expect(matched).toEqual([...RELATION_TYPE_NAMES].sort());
+    expect(guarded).toEqual(matched);
+    expect(RELATION_TYPES_SORTED).toEqual([...RELATION_TYPE_NAMES].sort());
+    expect(code.match(/UNION ALL/g)).toHaveLength(RELATION_TYPE_NAMES.length - 1);
+  });
+
+  it('refuses a template whose placeholder is left outside a block', () => {
+    expect(expandTemplate('MATCH (a)-[r:X]->(b) RETURN r // {{relationType}} in a comment is fine')).toContain('[r:X]');
+    expect(() => expandTemplate('MATCH (a)-[r:{{relationType}}]->(b) RETURN r', 'bad.cypher')).toThrow(QueryCatalogueError);
   });
 });

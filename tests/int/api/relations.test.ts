@@ -1,0 +1,84 @@
+/**
+ * Entity.relations keeps its contract — ordered by type, date, the other entity's name and the
+ * link's id; `types`, `direction` and `first` applied — whatever the query does to be fast on hubs
+ * (one branch per relationship type, cut early). The reference is the plain single-MATCH Cypher,
+ * run on the same seeded Neo4j, for the seed entities with the most kinds of links.
+ */
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApi, type Api } from './apiHarness.js';
+
+let api: Api;
+let entities: { id: string; types: string[]; links: number }[];
+
+beforeAll(async () => {
+  api = await startApi();
+  const { records } = await api.driver.executeQuery(`
+    MATCH (n:Entity)-[r]-(:Entity)
+    WITH n, count(r) AS links, collect(DISTINCT type(r)) AS types
+    ORDER BY size(types) DESC, links DESC, n.id LIMIT 4
+    RETURN n.id AS id, types, links`);
+  entities = records.map((r) => ({ id: r.get('id') as string, types: (r.get('types') as string[]).sort(), links: Number(r.get('links')) }));
+});
+afterAll(async () => api?.close());
+
+interface Link { id: string; type: string; direction: string; other: string }
+
+async function reference(id: string, types: string[] | null, direction: string, first: number): Promise<Link[]> {
+  const { records } = await api.driver.executeQuery(`
+    MATCH (n:Entity {id: $id})-[r]-(other:Entity)
+    WHERE ($types IS NULL OR type(r) IN $types)
+      AND CASE $direction WHEN 'OUT' THEN startNode(r) = n WHEN 'IN' THEN endNode(r) = n ELSE true END
+    WITH r, other, startNode(r) = n AS outgoing
+    ORDER BY type(r), r.date, other.name, r.id
+    LIMIT $first
+    RETURN r.id AS id, type(r) AS type, CASE WHEN outgoing THEN 'OUT' ELSE 'IN' END AS direction, other.id AS other`, { id, types, direction, first: neo4j.int(first) });
+  return records.map((r) => r.toObject() as Link);
+}
+
+async function viaApi(id: string, types: string[] | null, direction: string, first: number): Promise<Link[]> {
+  const { entityById } = await api.data(
+    `query ($id: ID!, $types: [String!], $direction: Direction, $first: Int) {
+      entityById(id: $id) { relations(types: $types, direction: $direction, first: $first) { id type direction other { id } } }
+    }`,
+    { id, types, direction, first },
+  );
+  return (entityById.relations as { id: string; type: string; direction: string; other: { id: string } }[])
+    .map((r) => ({ id: r.id, type: r.type, direction: r.direction, other: r.other.id }));
+}
+
+describe('Entity.relations', () => {
+  it('has seed entities with several kinds of links to check against', () => {
+    expect(entities.length).toBe(4);
+    expect(entities[0]!.types.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('lists every link in type, date, name, id order, across the relationship types', async () => {
+    for (const e of entities) {
+      const got = await viaApi(e.id, null, 'BOTH', 500);
+      expect(got, e.id).toEqual(await reference(e.id, null, 'BOTH', 500));
+      expect(got.length, e.id).toBe(Math.min(e.links, 500));
+      expect(new Set(got.map((l) => l.type)).size, e.id).toBe(e.types.length);
+    }
+  });
+
+  it('cuts to `first` across type boundaries, in each direction', async () => {
+    for (const e of entities) {
+      for (const direction of ['BOTH', 'OUT', 'IN']) {
+        for (const first of [1, 3, 7]) {
+          expect(await viaApi(e.id, null, direction, first), `${e.id} ${direction} ${first}`).toEqual(await reference(e.id, null, direction, first));
+        }
+      }
+    }
+  });
+
+  it('keeps only the requested types, given in any order', async () => {
+    for (const e of entities) {
+      const types = [e.types[e.types.length - 1]!, e.types[0]!];
+      const got = await viaApi(e.id, types, 'BOTH', 500);
+      expect(got, e.id).toEqual(await reference(e.id, types, 'BOTH', 500));
+      expect(got.map((l) => l.type)[0], e.id).toBe(e.types[0]);
+      expect(new Set(got.map((l) => l.type)), e.id).toEqual(new Set(types));
+    }
+  });
+});
