@@ -9,6 +9,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { QueryCatalogueError, loadQueries } from './cypher/queries.js';
 import { createDriver } from './db/driver.js';
 import { createExecutor } from './db/executor.js';
+import { warmUpPlans } from './db/warmUp.js';
 import { neo4jReason } from './errors/index.js';
 import { createLogger, describeUri } from './log.js';
 import { ensureNeo4j, PlatformError } from './platform/index.js';
@@ -50,6 +51,12 @@ async function main(): Promise<void> {
   }
 
   const executor = createExecutor(driver, queries, { database: config.neo4j.database, queryTimeoutMs: config.queryTimeoutMs });
+  // Plans that take Neo4j seconds are made now rather than on a user's first request; a failure
+  // here only costs that wait later, so it does not stop start-up.
+  await warmUpPlans(executor).then(
+    (ms) => log.info({ ms }, 'query plans warmed'),
+    (err: unknown) => log.warn({ err }, 'query plan warm-up failed'),
+  );
   const server = await createServer({ config, executor, log });
   const shownUrl = server.graphqlUrl.replace('//127.0.0.1:', '//localhost:');
   const lines = [

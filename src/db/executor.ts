@@ -48,6 +48,11 @@ export interface ExecutorOptions {
 export interface Executor {
   /** Runs a catalogued read query and returns its rows as plain objects. */
   read(query: QueryName, params: Record<string, unknown>, scope: QueryScope): Promise<Row[]>;
+  /**
+   * Plans a catalogued query without running it (EXPLAIN), so Neo4j's plan cache holds it before a
+   * user waits for it. `params` should have the types the resolvers send: they are part of the key.
+   */
+  explain(query: QueryName, params: Record<string, unknown>): Promise<void>;
   /** Resolves when Neo4j answers a trivial query within `timeoutMs`; rejects with an AppError otherwise. */
   ping(timeoutMs?: number): Promise<void>;
   /** Subscribes to query events; returns the unsubscribe function. */
@@ -89,6 +94,20 @@ export function createExecutor(driver: Driver, queries: Queries, opts: ExecutorO
 
   return {
     read: (query, params, scope) => run(query, params, scope, opts.queryTimeoutMs),
+
+    async explain(query, params) {
+      const session = driver.session({ database: opts.database, defaultAccessMode: neo4j.session.READ });
+      try {
+        await session.executeRead((tx) => tx.run(`EXPLAIN ${queries[query]}`, toNeo4jParams(params)), {
+          timeout: opts.queryTimeoutMs,
+          metadata: { app: 'clashgraph', operation: 'warm-up', query, requestId: null },
+        });
+      } catch (err) {
+        throw fromNeo4jError(err);
+      } finally {
+        await session.close().catch(() => {});
+      }
+    },
 
     async ping(timeoutMs = 2_000) {
       // The server-side timeout does not help when the server does not answer at all,
