@@ -13,6 +13,8 @@ export const LIMITS = {
   neighbourhoodDepth: { min: 1, max: 3 },
   neighbourhoodFirst: { min: 1, max: 500 },
   neighbourhoodMaxEdges: 2_000,
+  /** Entities with more links are collapsed (not walked through); default 500. */
+  neighbourhoodMaxDegree: { min: 0, max: 10_000 },
   pathsMaxHops: { min: 1, max: 6 },
   pathsFirst: { min: 1, max: 20 },
   eventsFirst: { min: 1, max: 100 },

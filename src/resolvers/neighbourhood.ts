@@ -10,6 +10,7 @@ interface NeighbourhoodArgs {
   types?: string[] | null;
   exclude?: string[] | null;
   first?: number | null;
+  maxDegree?: number | null;
 }
 
 /** This area's resolvers, merged in ./index.ts. */
@@ -19,6 +20,7 @@ export const neighbourhoodResolvers = {
       const op = 'Query.neighbourhood';
       const depth = intInRange('depth', args.depth, LIMITS.neighbourhoodDepth, 1);
       const first = intInRange('first', args.first, LIMITS.neighbourhoodFirst, 100);
+      const maxDegree = intInRange('maxDegree', args.maxDegree, LIMITS.neighbourhoodMaxDegree, 500);
       const types = relationTypesArg('types', args.types);
       // Checked before any query starts: a throw while building the Promise.all below would leave
       // the name lookup's rejection unhandled, and that ends the process.
@@ -30,14 +32,14 @@ export const neighbourhoodResolvers = {
       const centre = center!;
       const rows = await ctx.read(
         'neighbourhood.within',
-        { id: centre.id, depth, types, exclude: excluded.filter((id) => id !== centre.id), first, maxEdges: LIMITS.neighbourhoodMaxEdges },
+        { id: centre.id, depth, types, exclude: excluded.filter((id) => id !== centre.id), first, maxEdges: LIMITS.neighbourhoodMaxEdges, maxDegree },
         op,
       );
       const row = rows[0];
       const nodes = (row ? rowList(row, 'nodes') : []).map((n) => {
-        const m = n as { entity: never; distance: number };
+        const m = n as { entity: never; distance: number; collapsed: boolean };
         const entity: EntityNode = toEntity(m.entity);
-        return { id: entity.id, kind: entity.kind, name: entity.name, distance: m.distance, entity };
+        return { id: entity.id, kind: entity.kind, name: entity.name, distance: m.distance, collapsed: m.collapsed === true, entity };
       });
       ctx.loaders.primeEntities(nodes.map((n) => n.entity));
       const edges = (row ? rowList(row, 'edges') : []).map((e) => {
@@ -45,6 +47,9 @@ export const neighbourhoodResolvers = {
         const rel = toRelation(r, true, centre);
         return { ...rel, from: String(r.from), to: String(r.to), citations: citationRefs(rel) };
       });
+      // By id, as before: the query lists them node by node (sorting them all there made Neo4j
+      // buffer the node lists once per link).
+      edges.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       return { center: nodes[0]?.entity ?? centre, nodes, edges, truncated: row?.truncated === true };
     },
   },
