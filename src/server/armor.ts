@@ -5,8 +5,10 @@
  *
  * Two gaps of the library's Apollo integration are closed here:
  * - Validation sees no variable values, so `relations(first: $n)` would escape the cost
- *   multiplier. A plugin re-runs the same cost rule once the variables are known, with the
- *   `first`/`last` variables written into the document as literals.
+ *   multiplier, and it weighs an omitted `first` as 1 although the resolver then serves the
+ *   schema's default (`relations` alone would cost a hundredth of `relations(first: 100)`).
+ *   A plugin re-runs the same cost rule once the variables are known, on the document with the
+ *   `first`/`last` variables written in as literals and omitted ones as their schema defaults.
  * - Its token-limit plugin re-parses inside an Apollo hook and throws there, which Apollo answers
  *   with a 500 for every syntax error; graphql-js's own parser option `maxTokens` (set in
  *   createServer) does the same job with GRAPHQL_PARSE_FAILED.
@@ -15,7 +17,18 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { costLimitRule, type CostLimitOptions } from '@escape.tech/graphql-armor-cost-limit';
-import { GraphQLError, Kind, validate, visit, type DocumentNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  TypeInfo,
+  astFromValue,
+  validate,
+  visit,
+  visitWithTypeInfo,
+  type ArgumentNode,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
 import { ErrorCode } from '../errors/index.js';
 
 /** The query limits (see ARMOR_LIMITS). */
@@ -40,28 +53,51 @@ function costOptions(limits: ArmorLimits): CostLimitOptions {
   return { maxCost: limits.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: true, exposeLimits: true };
 }
 
-/** The document with integer `first`/`last` variables replaced by their values. */
-export function inlinePageSizes(document: DocumentNode, variables: Record<string, unknown>): DocumentNode {
-  return visit(document, {
-    Argument(node) {
-      if ((node.name.value !== 'first' && node.name.value !== 'last') || node.value.kind !== Kind.VARIABLE) return undefined;
-      const v = variables[node.value.name.value];
-      if (typeof v !== 'number' || !Number.isInteger(v)) return undefined;
-      return { ...node, value: { kind: Kind.INT, value: String(v) } };
-    },
-  });
+const PAGE_SIZE_ARGS = new Set(['first', 'last']);
+
+/**
+ * The document as the resolvers will see its page sizes: integer `first`/`last` variables
+ * replaced by their values, and omitted `first`/`last` arguments that have a schema default
+ * written in with it. Returns `document` itself when nothing needed writing in.
+ */
+export function inlinePageSizes(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): DocumentNode {
+  const typeInfo = new TypeInfo(schema);
+  return visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const field = typeInfo.getFieldDef();
+        if (!field) return undefined;
+        const given = new Set((node.arguments ?? []).map((a) => a.name.value));
+        const defaults: ArgumentNode[] = [];
+        for (const arg of field.args) {
+          if (!PAGE_SIZE_ARGS.has(arg.name) || given.has(arg.name) || arg.defaultValue === undefined) continue;
+          const value = astFromValue(arg.defaultValue, arg.type);
+          if (value) defaults.push({ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: arg.name }, value });
+        }
+        return defaults.length === 0 ? undefined : { ...node, arguments: [...(node.arguments ?? []), ...defaults] };
+      },
+      Argument(node) {
+        if (!PAGE_SIZE_ARGS.has(node.name.value) || node.value.kind !== Kind.VARIABLE) return undefined;
+        const v = variables[node.value.name.value];
+        if (typeof v !== 'number' || !Number.isInteger(v)) return undefined;
+        return { ...node, value: { kind: Kind.INT, value: String(v) } };
+      },
+    }),
+  );
 }
 
-/** Re-checks the cost with the request's variables (see the module comment). */
+/** Re-checks the cost with the request's variables and the schema's defaults (see the module comment). */
 function costWithVariablesPlugin(limits: ArmorLimits): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, schema }) {
-          if (!request.variables || Object.keys(request.variables).length === 0) return;
+          const asResolved = inlinePageSizes(schema, document, request.variables ?? {});
+          if (asResolved === document) return; // validation already weighed exactly this
           let rejection: GraphQLError | undefined;
           const rule = costLimitRule({ ...costOptions(limits), propagateOnRejection: false, onReject: [(_ctx, err) => (rejection ??= err)] });
-          validate(schema, inlinePageSizes(document, request.variables), [rule]);
+          validate(schema, asResolved, [rule]);
           if (rejection) {
             throw new GraphQLError(rejection.message, { extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } } });
           }

@@ -108,6 +108,18 @@ describe('query limits (graphql-armor)', () => {
     expect((await api.gql(q, { n: 5, m: 5 })).body.errors).toBeUndefined();
   });
 
+  it('weighs an omitted `first` at its schema default, not at 1', async () => {
+    // relations' default page size is 100: this is the rejected 100 × 100 query above, spelled short.
+    const q = '{ events(first: 100) { edges { node { relations { type other { name } } } } } }';
+    const { status, body, queries } = await api.gql(q);
+    expect(status).toBe(400);
+    expect(codes(body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(body.errors![0]!.message).toMatch(/cost/i);
+    expect(queries).toEqual([]);
+    // …while the defaults on their own stay affordable.
+    expect((await api.gql('{ events { edges { node { name relations { type } } } } }')).body.errors).toBeUndefined();
+  });
+
   it('weighs `first`: a huge page size is refused by the cost limit before anything runs', async () => {
     const { status, body, queries } = await api.gql('{ events(first: 100000) { totalCount } }');
     expect(status).toBe(400);
