@@ -34,15 +34,18 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
 
   const conn = await ensureNeo4j({ NEO4J_URI: config.neo4j.uri, NEO4J_USER: config.neo4j.user, NEO4J_PASSWORD: config.neo4j.password });
-  log.info({ neo4j: describeUri(conn.uri), local: conn.startedLocally }, 'neo4j ready');
   const driver = createDriver({ uri: conn.uri, user: conn.user, password: conn.password, log });
   const queries = await loadQueries(undefined, (file) => log.warn({ file }, 'unused query file in cypher/queries'));
+  const cannotUse = (what: string) => (err: unknown) => {
+    throw new StartupError(`cannot ${what} the database at ${describeUri(conn.uri)}: ${neo4jReason(err)}. ` +
+      (conn.startedLocally ? 'Check `npm run db:status` and `npm run db:logs`.' : 'Check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD (and NEO4J_DATABASE).'), { cause: err });
+  };
+  // A user's own NEO4J_URI is not probed by ensureNeo4j: say "connected" only once it answers.
+  const neo4jInfo = await driver.getServerInfo({ database: config.neo4j.database }).catch(cannotUse('reach'));
+  log.info({ neo4j: describeUri(conn.uri), version: neo4jInfo.agent, local: conn.startedLocally }, 'neo4j connected');
 
   // The schema is idempotent, and re-applying it adds indexes introduced since the last start.
-  await applySchema(driver, config.neo4j.database).catch((err: unknown) => {
-    throw new StartupError(`cannot prepare the database at ${describeUri(conn.uri)}: ${neo4jReason(err)}. ` +
-      (conn.startedLocally ? 'Check `npm run db:status` and `npm run db:logs`.' : 'Check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD (and NEO4J_DATABASE).'), { cause: err });
-  });
+  await applySchema(driver, config.neo4j.database).catch(cannotUse('prepare'));
   const counts = await countGraph(driver, config.neo4j.database);
   if ((counts.labels.Entity ?? 0) === 0) {
     log.info('database has no entities: loading the curated seed');

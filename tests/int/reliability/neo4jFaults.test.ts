@@ -38,7 +38,7 @@ import { startDedicatedNeo4j, seedDedicated, type DedicatedNeo4j } from '../../s
 import type { GraphQLRequest } from '../../support/graphqlLoad.js';
 import { buildLoadMix } from '../../support/loadMix.js';
 import { percentile, sendProbe, startProbeLoad, type Probe } from '../../support/probeLoad.js';
-import { startService, type ServiceProcess } from '../../support/serviceProcess.js';
+import { freePort, startService, type ServiceProcess } from '../../support/serviceProcess.js';
 
 /** The service's default transaction timeout (QUERY_TIMEOUT_MS). */
 const TRANSACTION_TIMEOUT_MS = 10_000;
@@ -335,4 +335,22 @@ describe('a large batched load killed with kill -9 at random points', () => {
     expect(final.status, final.output).toBe(0);
     expect(await graphChecksum(driver)).toEqual(expected);
   }, 600_000);
+});
+
+describe('a service started while its Neo4j is unreachable', () => {
+  it('exits 1 at once, naming the server and what to check, never the password', async () => {
+    const closedPort = await freePort(); // nothing listens there
+    const password = 'pw-that-must-not-be-printed';
+    const service = await startService({
+      env: { NEO4J_URI: `bolt://127.0.0.1:${closedPort}`, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: password },
+      waitForHttp: false,
+    });
+    const status = await Promise.race([service.exited, new Promise((r) => setTimeout(() => r('still running'), 30_000))]);
+    if (status === 'still running') await service.stop('SIGKILL');
+    expect(status, service.logs()).toBe(1);
+    expect(service.logs()).toContain(`cannot reach the database at bolt://127.0.0.1:${closedPort}`);
+    expect(service.logs()).toContain('Check NEO4J_URI');
+    expect(service.logs()).not.toContain('neo4j connected');
+    expect(service.logs()).not.toContain(password);
+  }, 60_000);
 });
