@@ -87,19 +87,51 @@ export function inlinePageSizes(schema: GraphQLSchema, document: DocumentNode, v
   );
 }
 
+/** Whether any `first`/`last` argument of the document is given as a variable. */
+function hasPageSizeVariables(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Argument(node) {
+      if (PAGE_SIZE_ARGS.has(node.name.value) && node.value.kind === Kind.VARIABLE) found = true;
+    },
+  });
+  return found;
+}
+
 /** Re-checks the cost with the request's variables and the schema's defaults (see the module comment). */
 function costWithVariablesPlugin(limits: ArmorLimits): ApolloServerPlugin {
+  /** The cost rule's complaint about `document`, or null when it is within the limit. */
+  const complaint = (schema: GraphQLSchema, document: DocumentNode): string | null => {
+    let rejection: GraphQLError | undefined;
+    const rule = costLimitRule({ ...costOptions(limits), propagateOnRejection: false, onReject: [(_ctx, err) => (rejection ??= err)] });
+    validate(schema, document, [rule]);
+    return rejection?.message ?? null;
+  };
+  // Apollo hands over the same DocumentNode for the same query text (its parsed-document cache),
+  // so what does not depend on variables is worked out once per document, not per request.
+  const variableSized = new WeakMap<DocumentNode, boolean>();
+  const verdicts = new WeakMap<DocumentNode, string | null>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, schema }) {
-          const asResolved = inlinePageSizes(schema, document, request.variables ?? {});
-          if (asResolved === document) return; // validation already weighed exactly this
-          let rejection: GraphQLError | undefined;
-          const rule = costLimitRule({ ...costOptions(limits), propagateOnRejection: false, onReject: [(_ctx, err) => (rejection ??= err)] });
-          validate(schema, asResolved, [rule]);
-          if (rejection) {
-            throw new GraphQLError(rejection.message, { extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } } });
+          let message: string | null;
+          let perRequest = variableSized.get(document);
+          if (perRequest === undefined) variableSized.set(document, (perRequest = hasPageSizeVariables(document)));
+          if (perRequest) {
+            const resolved = inlinePageSizes(schema, document, request.variables ?? {});
+            message = resolved === document ? null : complaint(schema, resolved);
+          } else {
+            message = verdicts.get(document) ?? null;
+            if (!verdicts.has(document)) {
+              const resolved = inlinePageSizes(schema, document, {});
+              // Unchanged: validation already weighed exactly this document.
+              message = resolved === document ? null : complaint(schema, resolved);
+              verdicts.set(document, message);
+            }
+          }
+          if (message) {
+            throw new GraphQLError(message, { extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } } });
           }
         },
       };

@@ -116,8 +116,12 @@ describe('query limits (graphql-armor)', () => {
     expect(codes(body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(body.errors![0]!.message).toMatch(/cost/i);
     expect(queries).toEqual([]);
-    // …while the defaults on their own stay affordable.
-    expect((await api.gql('{ events { edges { node { name relations { type } } } } }')).body.errors).toBeUndefined();
+    // The verdict is kept per parsed document: the same text again is refused again.
+    expect(codes((await api.gql(q)).body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    // …while the defaults on their own stay affordable, the second time too.
+    const affordable = '{ events { edges { node { name relations { type } } } } }';
+    expect((await api.gql(affordable)).body.errors).toBeUndefined();
+    expect((await api.gql(affordable)).body.errors).toBeUndefined();
   });
 
   it('weighs `first`: a huge page size is refused by the cost limit before anything runs', async () => {
