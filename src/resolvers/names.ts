@@ -33,9 +33,12 @@ async function entitiesByKeys(ctx: RequestContext, keys: readonly string[], oper
   return byKey;
 }
 
-/** Near names for a NOT_FOUND error (one extra query, only on failure). */
+/**
+ * Near names for a NOT_FOUND error (one extra query, only on failure). With 2 edits for long
+ * words at once: this path is rare, and a name that failed exactly is the likeliest to be far off.
+ */
 async function suggestions(ctx: RequestContext, text: string, operation: string) {
-  const query = fuzzySearchQuery(text);
+  const query = fuzzySearchQuery(text, 2);
   if (query === null) return [];
   const rows = await ctx.read('search.fulltext', { query, kinds: [], candidates: 5, first: 5 }, operation);
   return rows.map((r) => candidate(toEntity(r.entity)));

@@ -19,7 +19,10 @@ export const searchResolvers = {
       if (query === null) throw new AppError(ErrorCode.BAD_USER_INPUT, '"text" must contain at least one letter or digit.', { argument: 'text' });
       // Read more candidates than asked when filtering by kind, as the filter runs after the index.
       const candidates = kinds.length > 0 ? Math.max(100, first * 5) : first;
-      const rows = await ctx.read('search.fulltext', { query, kinds, candidates, first }, 'Query.search');
+      let rows = await ctx.read('search.fulltext', { query, kinds, candidates, first }, 'Query.search');
+      // Nothing within one edit: try two for long words (see fuzzySearchQuery for why not at once).
+      const wider = rows.length === 0 ? fuzzySearchQuery(args.text, 2) : null;
+      if (wider !== null && wider !== query) rows = await ctx.read('search.fulltext', { query: wider, kinds, candidates, first }, 'Query.search');
       const hits = rows.map((r) => {
         const entity = toEntity(r.entity);
         return { entity, score: Number(r.score), matchedName: bestMatchingName(args.text, entity.name, entity.aliases) };

@@ -40,8 +40,13 @@ describe('exactTermQuery', () => {
 describe('fuzzySearchQuery', () => {
   it('gives each word an exact (boosted), prefix and fuzzy term', () => {
     expect(fuzzySearchQuery('Kanjo Hasan')).toBe('(kanjo^3 OR kanjo*^1.5 OR kanjo~1) (hasan^3 OR hasan*^1.5 OR hasan~1)');
-    expect(fuzzySearchQuery('Latakia')).toBe('(latakia^3 OR latakia*^1.5 OR latakia~2)');
+    expect(fuzzySearchQuery('Latakia')).toBe('(latakia^3 OR latakia*^1.5 OR latakia~1)');
     expect(fuzzySearchQuery('al HTS')).toBe('al (hts^3 OR hts*^1.5)');
+  });
+
+  it('forgives 2 edits in words of 7+ letters only when asked (the fallback when 1 finds nothing)', () => {
+    expect(fuzzySearchQuery('Lattakiya Jableh', 2)).toBe('(lattakiya^3 OR lattakiya*^1.5 OR lattakiya~2) (jableh^3 OR jableh*^1.5 OR jableh~1)');
+    expect(fuzzySearchQuery('Jableh', 2)).toBe(fuzzySearchQuery('Jableh'));
   });
 
   it('folds case and diacritics and keeps apostrophes inside words', () => {
@@ -50,7 +55,7 @@ describe('fuzzySearchQuery', () => {
 
   it('turns operators, wildcards and injection attempts into plain words', () => {
     expect(fuzzySearchQuery('name:* OR 1=1) DETACH DELETE n //')).not.toMatch(/name:|\bDETACH\b|\/\/|=/);
-    expect(fuzzySearchQuery('"unbalanced (((')).toBe('(unbalanced^3 OR unbalanced*^1.5 OR unbalanced~2)');
+    expect(fuzzySearchQuery('"unbalanced (((')).toBe('(unbalanced^3 OR unbalanced*^1.5 OR unbalanced~1)');
     // Lower-cased, AND/OR/NOT are terms, not operators.
     expect(fuzzySearchQuery('AND OR NOT')).toBe('(and^3 OR and*^1.5) or (not^3 OR not*^1.5)');
   });
@@ -64,7 +69,8 @@ describe('fuzzySearchQuery', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (text) => {
         const q = fuzzySearchQuery(text);
-        return q === null || onlyOurSyntax(q);
+        const wide = fuzzySearchQuery(text, 2);
+        return (q === null || onlyOurSyntax(q)) && (wide === null || onlyOurSyntax(wide));
       }),
       { numRuns: 2_000 },
     );
