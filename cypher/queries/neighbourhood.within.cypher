@@ -46,12 +46,13 @@ CALL (kept) {
          collect({entity: properties(node), distance: k.distance, collapsed: collapsed}) AS nodes
 }
 CALL (keptNodes, openNodes) {
-  // Each link once: from its open end, or from its start when both ends are open. Sorted per node
+  // Each link once: from its open end, or from its start when both ends are open (b needs no
+  // label check: it must be one of keptNodes, all entities). Sorted per node
   // inside, so that no sorting operator holds rows with the node lists (Neo4j counts the lists
   // again for every buffered row: ORDER BY r.id over all links took 930 MB at first: 500).
   UNWIND openNodes AS a
   CALL (a) {
-    MATCH (a)-[r]-(b:Entity)
+    MATCH (a)-[r]-(b)
     WHERE type(r) IN $types
     WITH r, b ORDER BY r.id
     RETURN r, b
