@@ -16,6 +16,7 @@ export const QUERY_NAMES = [
   'entities.byNameKeys',
   'search.fulltext',
   'relations.ofEntities',
+  'relations.ofDenseEntities',
   'neighbourhood.within',
   'paths.between',
   'events.page',

@@ -16,6 +16,14 @@ import { markConflicts } from './claimOrder.js';
 
 type Read = (query: QueryName, params: Record<string, unknown>, operation: string) => Promise<Row[]>;
 
+/**
+ * Entities with more links than this get theirs from relations.ofDenseEntities (one branch per
+ * type, so a hub's 200k links of one type are not all sorted to keep 10), in a second query that
+ * only runs when a batch holds such an entity; the rest from relations.ofEntities, which is cheap
+ * to plan. At 1,000 links the one-MATCH sort still takes a few milliseconds.
+ */
+export const DENSE_DEGREE = 1_000;
+
 /** Which links a relations loader fetches. */
 export interface RelationsKey {
   types: readonly string[];
@@ -73,9 +81,12 @@ export function createLoaders(read: Read): Loaders {
     let loader = relationLoaders.get(cacheKey);
     if (!loader) {
       loader = new DataLoader<string, RelationModel[]>(async (ids) => {
-        const rows = await read('relations.ofEntities', { ids, types: key.types, direction: key.direction, first: key.first }, 'Entity.relations');
+        const params = { types: key.types, direction: key.direction, first: key.first };
+        const rows = await read('relations.ofEntities', { ids, ...params, denseDegree: DENSE_DEGREE }, 'Entity.relations');
+        const denseIds = rows.filter((row) => row.dense === true).map((row) => String(row.id));
+        const denseRows = denseIds.length === 0 ? [] : await read('relations.ofDenseEntities', { ids: denseIds, ...params }, 'Entity.relations');
         const found = new Map<string, RelationModel[]>();
-        for (const row of rows) {
+        for (const row of [...rows.filter((r) => r.dense !== true), ...denseRows]) {
           const list = rowList(row, 'relations').map((item) => {
             const m = item as Record<string, unknown>;
             const other = toEntity(m.other as never);

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
-import { loadQueries } from '../../../src/cypher/queries.js';
+import { loadQueries, type Queries } from '../../../src/cypher/queries.js';
 import { createDriver } from '../../../src/db/driver.js';
 import { createExecutor, type Executor, type QueryEvent } from '../../../src/db/executor.js';
 import { createLogger } from '../../../src/log.js';
@@ -53,12 +53,15 @@ export interface StartOptions {
   limits?: Partial<ArmorLimits>;
   /** How long close() waits for in-flight requests (default 2 s, to keep teardown quick). */
   drainMs?: number;
+  /** Changes the query catalogue before use (a test that forces one code path, e.g. the hub one). */
+  alterQueries?: (queries: Queries) => Queries;
 }
 
 export async function startApi(opts: StartOptions = {}): Promise<Api> {
   const db = testNeo4j();
   const driver = createDriver({ uri: opts.neo4jUri ?? db.uri, user: db.user, password: db.password });
-  const executor = createExecutor(driver, await loadQueries(), { queryTimeoutMs: opts.queryTimeoutMs ?? 10_000 });
+  const queries = await loadQueries();
+  const executor = createExecutor(driver, opts.alterQueries ? opts.alterQueries(queries) : queries, { queryTimeoutMs: opts.queryTimeoutMs ?? 10_000 });
   const server = await createServer({
     config: { ...DEFAULT_TEST_CONFIG, ...opts.config },
     executor,

@@ -1,31 +1,40 @@
 /**
  * Entity.relations keeps its contract — ordered by type, date, the other entity's name and the
- * link's id; `types`, `direction` and `first` applied — whatever the query does to be fast on hubs
- * (one branch per relationship type, cut early). The reference is the plain single-MATCH Cypher,
- * run on the same seeded Neo4j, for the seed entities with the most kinds of links.
+ * link's id; `types`, `direction` and `first` applied — on both of its paths: the one-MATCH query
+ * for ordinary entities, and relations.ofDenseEntities for hubs (one branch per relationship
+ * type, cut early). The seed has no hub, so a second API sees every entity as one (its catalogue's
+ * dense threshold set to 0). The reference is the plain single-MATCH Cypher, run on the same
+ * seeded Neo4j, for the seed entities with the most kinds of links.
  */
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type Api } from './apiHarness.js';
 
-let api: Api;
+let plainApi: Api;
+let hubApi: Api;
 let entities: { id: string; types: string[]; links: number }[];
 
 beforeAll(async () => {
-  api = await startApi();
-  const { records } = await api.driver.executeQuery(`
+  plainApi = await startApi();
+  hubApi = await startApi({
+    alterQueries: (q) => ({ ...q, 'relations.ofEntities': q['relations.ofEntities'].replace('> $denseDegree', '> 0') }),
+  });
+  const { records } = await plainApi.driver.executeQuery(`
     MATCH (n:Entity)-[r]-(:Entity)
     WITH n, count(r) AS links, collect(DISTINCT type(r)) AS types
     ORDER BY size(types) DESC, links DESC, n.id LIMIT 4
     RETURN n.id AS id, types, links`);
   entities = records.map((r) => ({ id: r.get('id') as string, types: (r.get('types') as string[]).sort(), links: Number(r.get('links')) }));
 });
-afterAll(async () => api?.close());
+afterAll(async () => {
+  await plainApi?.close();
+  await hubApi?.close();
+});
 
 interface Link { id: string; type: string; direction: string; other: string }
 
 async function reference(id: string, types: string[] | null, direction: string, first: number): Promise<Link[]> {
-  const { records } = await api.driver.executeQuery(`
+  const { records } = await plainApi.driver.executeQuery(`
     MATCH (n:Entity {id: $id})-[r]-(other:Entity)
     WHERE ($types IS NULL OR type(r) IN $types)
       AND CASE $direction WHEN 'OUT' THEN startNode(r) = n WHEN 'IN' THEN endNode(r) = n ELSE true END
@@ -36,7 +45,7 @@ async function reference(id: string, types: string[] | null, direction: string, 
   return records.map((r) => r.toObject() as Link);
 }
 
-async function viaApi(id: string, types: string[] | null, direction: string, first: number): Promise<Link[]> {
+async function viaApiOf(api: Api, id: string, types: string[] | null, direction: string, first: number): Promise<Link[]> {
   const { entityById } = await api.data(
     `query ($id: ID!, $types: [String!], $direction: Direction, $first: Int) {
       entityById(id: $id) { relations(types: $types, direction: $direction, first: $first) { id type direction other { id } } }
@@ -48,6 +57,22 @@ async function viaApi(id: string, types: string[] | null, direction: string, fir
 }
 
 describe('Entity.relations', () => {
+  it('takes the hub path only where the entity is a hub', async () => {
+    const e = entities[0]!;
+    const query = `query ($id: ID!) { entityById(id: $id) { relations(first: 3) { id } } }`;
+    const plain = await plainApi.gql(query, { id: e.id });
+    const hub = await hubApi.gql(query, { id: e.id });
+    expect(plain.queries.map((q) => q.query)).not.toContain('relations.ofDenseEntities');
+    expect(hub.queries.map((q) => q.query)).toContain('relations.ofDenseEntities');
+    expect(hub.body.data).toEqual(plain.body.data);
+  });
+});
+
+describe.each([
+  ['ordinary entities (one MATCH)', () => plainApi],
+  ['hubs (one branch per type)', () => hubApi],
+])('Entity.relations for %s', (_path, apiOf) => {
+  const viaApi = (id: string, types: string[] | null, direction: string, first: number) => viaApiOf(apiOf(), id, types, direction, first);
   it('has seed entities with several kinds of links to check against', () => {
     expect(entities.length).toBe(4);
     expect(entities[0]!.types.length).toBeGreaterThanOrEqual(3);

@@ -41,8 +41,8 @@ describe('loadQueries', () => {
     }
   });
 
-  it('expands relations.ofEntities to one branch per vocabulary type, in ORDER BY type(r) order', async () => {
-    const text = (await loadQueries())['relations.ofEntities'];
+  it('expands relations.ofDenseEntities to one branch per vocabulary type, in ORDER BY type(r) order', async () => {
+    const text = (await loadQueries())['relations.ofDenseEntities'];
     const code = text.replace(/\/\/[^\n]*/g, '');
     expect(code).not.toContain('{{');
     const matched = [...code.matchAll(/MATCH \(n\)-\[r:([A-Z_]+)\]-/g)].map((m) => m[1]);
