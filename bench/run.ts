@@ -65,6 +65,9 @@ const cli = new Command('bench')
   .option('--no-serial', 'skip the extra one-connection run of the API (service time without queueing)')
   .parse();
 const opts = cli.opts<Options>();
+// The generator's smallest graph is 1,000 entities (it needs every governorate, district and kind);
+// a smaller --entities would be run as 1,000 and reported under the wrong size.
+if (!(opts.entities >= 1_000)) cli.error(`--entities must be at least 1000 (got ${opts.entities})`);
 const loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(' / ');
 const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
