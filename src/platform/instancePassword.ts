@@ -1,9 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 
-/** A fresh password: 24 URL-safe characters (Neo4j wants at least 8). */
+/**
+ * A fresh password: 24 URL-safe characters (Neo4j wants at least 8), starting with a letter or a
+ * digit: one starting with `-` is read as an option by command-line tools (neo4j-admin refused it
+ * as "Missing required parameter: '<password>'", one CI run in 64).
+ */
 export function generatePassword(): string {
-  return randomBytes(18).toString('base64url');
+  for (;;) {
+    const password = randomBytes(18).toString('base64url');
+    if (/^[A-Za-z0-9]/.test(password)) return password;
+  }
 }
 
 /** The password kept in `file`, or undefined when there is none. */

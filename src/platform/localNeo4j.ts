@@ -252,7 +252,8 @@ function resolvePassword(r: Resolved, explicit: string | undefined, existingDb: 
 function setInitialPassword(r: Resolved, java: string, lib: string, password: string): void {
   const out = spawnSync(
     java,
-    ['-cp', path.join(lib, '*'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', password],
+    // `--` ends the options: a NEO4J_PASSWORD of the user's that starts with `-` is still the password.
+    ['-cp', path.join(lib, '*'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', '--', password],
     { env: { ...process.env, NEO4J_HOME: r.home, NEO4J_CONF: r.paths.conf }, encoding: 'utf8' },
   );
   if (out.status !== 0) {
