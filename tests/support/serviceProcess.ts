@@ -5,8 +5,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import net from 'node:net';
 import { repoRoot } from '../../src/platform/repoPaths.js';
+import { freePort } from './freePort.js';
 import { inspectorUrlFrom } from './inspector.js';
 
 export interface ServiceProcess {
@@ -48,18 +48,8 @@ export interface StartServiceOptions {
 
 const LOG_CAP = 32 * 1024 * 1024;
 
-/** A port nothing listens on right now (the kernel's pick); tiny race, fine for tests. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.once('error', reject);
-    srv.listen({ port: 0, host: '127.0.0.1' }, () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
+// Re-exported so tests that start a service get everything from one module.
+export { freePort } from './freePort.js';
 
 export async function startService(opts: StartServiceOptions = {}): Promise<ServiceProcess> {
   const port = opts.port ?? (await freePort());
