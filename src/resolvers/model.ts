@@ -37,6 +37,12 @@ export interface RelationModel {
   note: string | null;
   /** Id of the event the link belongs to. */
   event: string | null;
+  /** The document's own verb phrase. */
+  predicate: string | null;
+  since: string | null;
+  until: string | null;
+  status: string | null;
+  title: string | null;
   citationSources: string[];
   citationQuotes: string[];
 }
@@ -118,6 +124,11 @@ export function toRelation(rel: Plain | undefined, outgoing: boolean, other: Ent
     role: str(r.role),
     note: str(r.note),
     event: str(r.event),
+    predicate: str(r.predicate),
+    since: str(r.since),
+    until: str(r.until),
+    status: str(r.status),
+    title: str(r.title),
     citationSources: strList(r.citationSources),
     citationQuotes: strList(r.citationQuotes),
   };

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import {
   ACLED_EVENT_TYPES, CERTAINTIES, CLAIM_MEASURES, CLAIM_QUALIFIERS, CLAIM_VICTIMS,
   DATE_PRECISIONS, GROUP_TYPES, PARTICIPANT_ROLES, PLACE_PRECISIONS, PLACE_TYPES,
-  RELATION_TYPE_NAMES,
+  RELATION_STATUSES, RELATION_TYPE_NAMES,
 } from './vocabulary.js';
 
 const id = z
@@ -32,6 +32,12 @@ function isRealPartialDate(s: string): boolean {
   if (d === undefined) return true;
   const date = new Date(Date.UTC(y!, m - 1, d));
   return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** Case-insensitive, whitespace-normalised containment: does `quote` contain `phrase`? */
+export function quoteContains(quote: string, phrase: string): boolean {
+  const norm = (t: string) => t.replace(/\s+/g, ' ').trim().toLowerCase();
+  return norm(quote).includes(norm(phrase));
 }
 
 export const citationSchema = z.strictObject({
@@ -142,9 +148,35 @@ export const relationSchema = z
     certainty,
     claimedBy: id.optional(),
     note: z.string().trim().optional(),
+    /** The document's own verb phrase, verbatim from one of the quotes ("sent reinforcements to secure"). */
+    predicate: z.string().trim().min(2).optional(),
+    /** When the link began / ended, as precisely as the text gives it. */
+    since: dateText.optional(),
+    until: dateText.optional(),
+    status: z.enum(RELATION_STATUSES).optional(),
+    /** The office held, on HOLDS_POSITION_IN ("Secretary of State"). */
+    title: z.string().trim().min(1).optional(),
     cite,
   })
   .superRefine((r, ctx) => {
+    if (r.predicate !== undefined && !r.cite.some((c) => quoteContains(c.quote, r.predicate!))) {
+      ctx.addIssue({ code: 'custom', path: ['predicate'], message: `"${r.predicate}" does not occur in any of the entry's quotes (case-insensitive): the predicate is the document's own words` });
+    }
+    if (r.type === 'HOLDS_POSITION_IN' && r.title === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['title'], message: 'is required on HOLDS_POSITION_IN: the office held, as the document words it' });
+    }
+    if (r.type === 'ORDERED' && r.predicate === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['predicate'], message: 'is required on ORDERED: what was ordered, in the document\'s words ("ordered the arrest of")' });
+    }
+    if (r.title !== undefined && r.type !== 'HOLDS_POSITION_IN') {
+      ctx.addIssue({ code: 'custom', path: ['title'], message: `only HOLDS_POSITION_IN has a title (type: ${r.type})` });
+    }
+    if (r.since !== undefined && r.until !== undefined && r.until < r.since) {
+      ctx.addIssue({ code: 'custom', path: ['until'], message: `ends (${r.until}) before it begins (${r.since})` });
+    }
+    if (r.status === 'current' && r.until !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['status'], message: `is current but the link ends (until: ${r.until})` });
+    }
     if (r.type === 'PARTICIPATED_IN' && r.role === undefined) {
       ctx.addIssue({ code: 'custom', path: ['role'], message: 'is required on PARTICIPATED_IN' });
     }

@@ -29,6 +29,9 @@ export interface RelationRow {
   from: string;
   to: string;
   props: Props;
+  /** ISO dates for the Neo4j Date properties `sinceDate` (first day of `since`) and `untilDate` (last day of `until`). */
+  sinceDate?: string | null;
+  untilDate?: string | null;
 }
 
 export interface GraphRows {
@@ -97,7 +100,10 @@ export function toGraphRows(ds: Dataset): GraphRows {
     const id = `${owner.id}--${suffix}`;
     rows.entityRelations.push({
       id, type, from: owner.id, to,
-      props: { id, date: null, certainty: owner.certainty ?? 'stated', claimedBy: null, role: null, note: null, event: null, ...citationProps(owner.cite), ...extra },
+      props: {
+        id, date: null, certainty: owner.certainty ?? 'stated', claimedBy: null, role: null, note: null, event: null,
+        predicate: null, since: null, until: null, status: null, title: null, ...citationProps(owner.cite), ...extra,
+      },
     });
   };
 
@@ -141,8 +147,12 @@ export function toGraphRows(ds: Dataset): GraphRows {
       id: r.id, type: r.type, from: r.from, to: r.to,
       props: {
         id: r.id, date: r.date ?? null, certainty: r.certainty, claimedBy: r.claimedBy ?? null,
-        role: r.role ?? null, note: r.note ?? null, event: r.event ?? null, ...citationProps(r.cite),
+        role: r.role ?? null, note: r.note ?? null, event: r.event ?? null,
+        predicate: r.predicate ?? null, since: r.since ?? null, until: r.until ?? null,
+        status: r.status ?? null, title: r.title ?? null, ...citationProps(r.cite),
       },
+      sinceDate: r.since ? dateBounds(r.since).first : null,
+      untilDate: r.until ? dateBounds(r.until).last : null,
     });
   }
   return rows;

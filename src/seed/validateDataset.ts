@@ -26,6 +26,23 @@ const ENDPOINTS: Partial<Record<string, { from?: Kind[]; to?: Kind[] }>> = {
   TOOK_CONTROL_OF: { to: ['place'] },
   ACTIVE_IN: { to: ['place'] },
   BASED_IN: { to: ['place'] },
+  HOLDS_POSITION_IN: { from: ['person'], to: ['group'] },
+  TRIGGERED: { to: ['event'] },
+  IN_RESPONSE_TO: { to: ['event'] },
+  LED_TO: { from: ['event'], to: ['event', 'group'] },
+  DEPLOYED_TO: { from: ['person', 'group'], to: ['place'] },
+  ORDERED: { from: ['person', 'group'] },
+  URGED: { from: ['person', 'group'] },
+  THREATENED: { from: ['person', 'group'] },
+  ESTABLISHED: { from: ['person', 'group'], to: ['group'] },
+  INVESTIGATES: { from: ['person', 'group'] },
+  SURRENDERED_TO: { from: ['person', 'group'], to: ['person', 'group'] },
+  DEFECTED_FROM: { from: ['person', 'group'], to: ['group'] },
+  EXPRESSED_SOLIDARITY_WITH: { from: ['person', 'group'] },
+  SANCTIONED: { from: ['person', 'group'], to: ['person', 'group'] },
+  ADVOCATED_LIFTING_SANCTIONS_ON: { from: ['person', 'group'], to: ['person', 'group'] },
+  CONTROLS: { from: ['person', 'group'], to: ['place'] },
+  TERRITORY_OF: { from: ['place'], to: ['group'] },
 };
 
 const ENTITY_KINDS: Kind[] = ['person', 'group', 'place', 'event'];
@@ -83,6 +100,7 @@ export function validateDataset(ds: Dataset, invalidIds: ReadonlySet<string> = n
     });
   };
 
+  const groupType = new Map(ds.groups.map((g) => [g.entry.id, g.entry.groupType]));
   for (const s of ds.sources) ref(s, 'revisionOf', s.entry.revisionOf, ['source']);
   for (const list of [ds.people, ds.groups, ds.places, ds.events] as Located<{ id: string; cite: Citation[]; claimedBy?: string | undefined }>[][]) {
     for (const l of list) {
@@ -112,6 +130,11 @@ export function validateDataset(ds: Dataset, invalidIds: ReadonlySet<string> = n
     ref(l, 'to', r.to, ends?.to ?? ENTITY_KINDS);
     ref(l, 'event', r.event, ['event']);
     ref(l, 'claimedBy', r.claimedBy, ['person', 'group']);
+    // A territory belongs to a state actor, not to any group (states-as-actors rule).
+    if (r.type === 'TERRITORY_OF') {
+      const state = groupType.get(r.to);
+      if (state !== undefined && state !== 'state') issues.push(at(l, 'to', `TERRITORY_OF must point at a state (groupType: state); "${r.to}" is ${state}`));
+    }
   }
 
   issues.push(...placeCycles(ds));

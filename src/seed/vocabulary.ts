@@ -41,6 +41,30 @@ export const RELATION_TYPES = {
   PARTICIPATED_IN: 'actor → event, with a role',
   REPORTED: 'monitor/source actor → event it reported',
   POSSIBLY_SAME_AS: 'entity → entity that may be the same (note says why)',
+  // Knowledge v2 (see docs/model.md): what the documents say actors did to, for or about each other.
+  // Modelled on FollowTheMoney's interval schemata (Membership, Occupancy: role, startDate,
+  // endDate, status) and event-data verb classes; `predicate` keeps the document's own verb.
+  HOLDS_POSITION_IN: 'person → group/state in which they hold an office (title says which)',
+  ALLIED_WITH: 'actor → actor it is or was allied with (since/until/status give the time)',
+  OVERTHREW: 'actor → actor or government it overthrew',
+  TRIGGERED: 'cause (event or actor) → event it triggered or sparked',
+  IN_RESPONSE_TO: 'event or act → the event it answers',
+  LED_TO: 'event → consequence event it led to or resulted in',
+  DEPLOYED_TO: 'actor → place it deployed to or sent reinforcements to',
+  RAIDED: 'actor → place or actor it raided',
+  ORDERED: 'actor → addressee or what was ordered against (predicate says what was ordered)',
+  URGED: 'actor → addressee it urged, called on, demanded of or appealed to',
+  THREATENED: 'actor → actor or place it threatened',
+  ESTABLISHED: 'actor → body or group it set up or formed',
+  INVESTIGATES: 'body → event or actor under its investigation',
+  DISPLACED: 'actor or event → people displaced',
+  SURRENDERED_TO: 'actor → actor it surrendered to',
+  DEFECTED_FROM: 'actor → group it left',
+  EXPRESSED_SOLIDARITY_WITH: 'actor → actor it expressed solidarity with',
+  SANCTIONED: 'actor → actor it sanctioned',
+  ADVOCATED_LIFTING_SANCTIONS_ON: 'actor → actor on which it advocated lifting sanctions',
+  CONTROLS: 'state or actor → place or base it owns or controls',
+  TERRITORY_OF: 'country place → the state actor whose territory it is',
 } as const;
 export type RelationType = keyof typeof RELATION_TYPES;
 export const RELATION_TYPE_NAMES = Object.keys(RELATION_TYPES) as RelationType[];
@@ -50,6 +74,9 @@ export const PARTICIPANT_ROLES = [
   'perpetrator', 'target', 'victim', 'responder', 'reporter', 'claimant',
   'commander', 'organizer', 'participant', 'mediator', 'witness', 'commentator',
 ] as const;
+
+/** Whether a time-bounded link (ALLIED_WITH, HOLDS_POSITION_IN…) still holds as of the document. */
+export const RELATION_STATUSES = ['current', 'former'] as const;
 
 /** How sure the document is. `stated` is plain assertion by the document itself. */
 export const CERTAINTIES = ['stated', 'reported', 'claimed', 'alleged', 'disputed'] as const;
