@@ -8,8 +8,8 @@ import cliProgress from 'cli-progress';
 import neo4j from 'neo4j-driver';
 import { ensureNeo4j } from '../platform/index.js';
 import {
-  DEFAULT_SEED_DIR, SeedValidationError, applySchema, formatSeedIssue, loadDataset, readDataset, toGraphRows,
-  type Counts, type Dataset,
+  DEFAULT_ATTRIBUTION_MODE, DEFAULT_SEED_DIR, SeedValidationError, applySchema, attributionVerdict, checkAttribution,
+  formatSeedIssue, loadDataset, readDataset, toGraphRows, type AttributionMode, type Counts, type Dataset,
 } from './index.js';
 
 function summarize(ds: Dataset): string {
@@ -21,9 +21,23 @@ function summarize(ds: Dataset): string {
   ].join(', ');
 }
 
-async function validated(dir: string): Promise<Dataset> {
+const ATTRIBUTION_MODES: AttributionMode[] = ['enforce', 'report', 'off'];
+
+async function validated(dir: string, attribution: string): Promise<Dataset> {
+  if (!(ATTRIBUTION_MODES as string[]).includes(attribution)) {
+    console.error(`seed: --attribution must be one of ${ATTRIBUTION_MODES.join(', ')} (got "${attribution}")`);
+    process.exit(2);
+  }
   try {
-    return await readDataset(dir);
+    const ds = await readDataset(dir);
+    // The attribution rule (seed/README.md#attribution): errors when enforced, else warnings.
+    const { errors, warnings } = attributionVerdict(checkAttribution(ds), attribution as AttributionMode);
+    if (warnings.length > 0) {
+      console.error(`seed: ${warnings.length} attribution problem(s) reported, not enforced (--attribution=${attribution}):`);
+      for (const issue of warnings) console.error(`  ${formatSeedIssue(issue)}`);
+    }
+    if (errors.length > 0) throw new SeedValidationError(errors);
+    return ds;
   } catch (err) {
     if (err instanceof SeedValidationError) {
       console.error(`seed: ${err.issues.length} problem(s) in ${dir}; nothing was loaded.`);
@@ -47,8 +61,9 @@ program
   .command('check')
   .description('validate every seed file: schema, unique ids, references, verbatim quotes')
   .option('--dir <dir>', 'seed folder', DEFAULT_SEED_DIR)
-  .action(async (opts: { dir: string }) => {
-    const ds = await validated(opts.dir);
+  .option('--attribution <mode>', 'the attribution rule: enforce (errors), report (warnings, exit 0) or off', DEFAULT_ATTRIBUTION_MODE)
+  .action(async (opts: { dir: string; attribution: string }) => {
+    const ds = await validated(opts.dir, opts.attribution);
     console.log(`seed: OK — ${summarize(ds)}; every quote found verbatim in its document.`);
   });
 
@@ -56,8 +71,9 @@ program
   .command('load')
   .description('validate, apply the schema and load the dataset in one transaction (all or nothing)')
   .option('--dir <dir>', 'seed folder', DEFAULT_SEED_DIR)
-  .action(async (opts: { dir: string }) => {
-    const ds = await validated(opts.dir);
+  .option('--attribution <mode>', 'the attribution rule: enforce (errors), report (warnings) or off', DEFAULT_ATTRIBUTION_MODE)
+  .action(async (opts: { dir: string; attribution: string }) => {
+    const ds = await validated(opts.dir, opts.attribution);
     console.log(`seed: valid — ${summarize(ds)}`);
     const conn = await ensureNeo4j(process.env, { log: (line) => console.error(line) });
     const driver = neo4j.driver(conn.uri, neo4j.auth.basic(conn.user, conn.password));

@@ -9,6 +9,9 @@ export { toGraphRows, type GraphRows } from './toGraphRows.js';
 export { SeedValidationError, formatSeedIssue, type SeedIssue } from './SeedValidationError.js';
 export { graphChecksum, type GraphFingerprint } from './graphChecksum.js';
 export { DEFAULT_SEED_DIR, type Dataset } from './readDataset.js';
+export {
+  checkAttribution, attributionVerdict, DEFAULT_ATTRIBUTION_MODE, ATTRIBUTION_REPORT_ONLY_FILES, type AttributionMode,
+} from './attribution.js';
 
 /** Reads and fully validates the dataset; throws SeedValidationError listing every problem. */
 export async function readDataset(seedDir: string = DEFAULT_SEED_DIR): Promise<Dataset> {
