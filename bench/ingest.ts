@@ -1,0 +1,156 @@
+/**
+ * `npm run bench:ingest` — held-out evaluation of ingestion. For each curated document in turn:
+ * take the dataset without that document's entries (bench/ingestHoldout.ts), ingest the document,
+ * and compare the draft with what the curators wrote for it. Writes bench/INGEST.md.
+ *
+ *   linking      known entities linked in the draft vs. entities the curated entries cite from it
+ *   new entities curated entities only this document names, found as candidates (same name key)
+ *   figures      claims: value (or range) + measure + claimant all equal, one-to-one
+ *   relations    type + both ends equal (new ends matched to curated entities by name key)
+ *   dates        curated events of the document whose quoted sentence has a date: resolved date
+ *                equal to the event's start, compared at the event's own precision
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { nameKey } from '../src/text/normalizeName.js';
+import { readDataset, type Dataset } from '../src/seed/index.js';
+import { buildDraftFrom, type DraftModel } from '../src/ingest/index.js';
+import { normalizeWhitespace } from '../src/seed/validateDataset.js';
+import { heldOutKnown, holdOut } from './ingestHoldout.js';
+
+interface Score { tp: number; fp: number; fn: number }
+const p = (s: Score) => (s.tp + s.fp === 0 ? NaN : s.tp / (s.tp + s.fp));
+const r = (s: Score) => (s.tp + s.fn === 0 ? NaN : s.tp / (s.tp + s.fn));
+const f2 = (x: number) => (Number.isNaN(x) ? '–' : x.toFixed(2));
+const add = (a: Score, b: Score): Score => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn });
+
+export interface DocResult {
+  doc: string;
+  linking: Score;
+  newEntities: { found: number; total: number; namedFound: number; namedTotal: number };
+  figures: Score;
+  relations: Score;
+  dates: { correct: number; dated: number; events: number };
+  misses: { linkFp: string[]; linkFn: string[]; figFp: string[]; figFn: string[]; relFn: string[]; relFp: string[]; dateWrong: string[] };
+}
+
+type AnyEntity = { id: string; name: string; aliases: string[]; unnamed: boolean; cite: { source: string; quote: string }[] };
+
+export function evaluateDocument(ds: Dataset, docId: string): DocResult {
+  const src = ds.sources.find((s) => s.entry.id === docId)!;
+  const heldOut = holdOut(ds, docId);
+  const known = heldOutKnown(heldOut);
+  const taken = new Set([...heldOut.sources.map((s) => s.entry.id), ...known.map((k) => k.id), ...heldOut.claims.map((c) => c.entry.id), ...heldOut.relations.map((x) => x.entry.id)]);
+  const draft: DraftModel = buildDraftFrom(src.text, { id: docId, asOf: src.entry.asOf }, known, taken);
+
+  const all: AnyEntity[] = [...ds.people, ...ds.groups, ...ds.places, ...ds.events].map((l) => l.entry as AnyEntity);
+  // The document's entities: those citing it, and those its own claims and relations refer to.
+  const referenced = new Set<string>();
+  for (const c of ds.claims) if (c.entry.source === docId) for (const id of [c.entry.about, c.entry.claimedBy]) if (id) referenced.add(id);
+  for (const x of ds.relations) if (x.entry.cite.some((c) => c.source === docId)) for (const id of [x.entry.from, x.entry.to, x.entry.event, x.entry.claimedBy]) if (id) referenced.add(id);
+  const inDoc = all.filter((e) => e.cite.some((c) => c.source === docId) || referenced.has(e.id));
+  const knownIds = new Set(known.map((k) => k.id));
+  const goldKnown = new Set(inDoc.filter((e) => knownIds.has(e.id)).map((e) => e.id));
+  const goldNew = inDoc.filter((e) => !knownIds.has(e.id));
+
+  // Linking.
+  const linked = new Set(draft.mentions.map((m) => m.entityId));
+  const linking: Score = { tp: [...linked].filter((id) => goldKnown.has(id)).length, fp: [...linked].filter((id) => !goldKnown.has(id)).length, fn: [...goldKnown].filter((id) => !linked.has(id)).length };
+
+  // New entities, and the map from a candidate id to the curated entity it names.
+  const keysOf = (e: AnyEntity) => new Set([e.name, ...e.aliases].map(nameKey));
+  const candidateToGold = new Map<string, string>();
+  for (const n of draft.newEntities) {
+    const g = goldNew.find((e) => keysOf(e).has(nameKey(n.name)));
+    if (g) candidateToGold.set(n.id, g.id);
+  }
+  const foundNew = new Set(candidateToGold.values());
+  const named = goldNew.filter((e) => !e.unnamed);
+  const newEntities = { found: foundNew.size, total: goldNew.length, namedFound: named.filter((e) => foundNew.has(e.id)).length, namedTotal: named.length };
+  const end = (id: string) => candidateToGold.get(id) ?? id;
+
+  // Figures.
+  const goldClaims = ds.claims.filter((c) => c.entry.source === docId).map((c) => c.entry);
+  const figKey = (v: string, m: string, c: string | undefined) => `${v}|${m}|${c ?? '-'}`;
+  const goldFig = goldClaims.map((c) => figKey(c.value !== undefined ? String(c.value) : `${c.low}-${c.high}`, c.measure, c.claimedBy));
+  const predFig = draft.figures.map((f) => figKey(f.value !== undefined ? String(f.value) : `${f.low}-${f.high}`, f.measure, f.claimedBy ? end(f.claimedBy) : undefined));
+  const figures = matchOneToOne(predFig, goldFig);
+
+  // Relations.
+  const goldRel = ds.relations.filter((x) => x.entry.cite.some((c) => c.source === docId)).map((x) => `${x.entry.type} ${x.entry.from} ${x.entry.to}`);
+  const predRel = draft.relations.map((x) => `${x.type} ${end(x.from)} ${end(x.to)}`);
+  const relations = matchOneToOne(predRel, goldRel);
+
+  // Dates.
+  const text = normalizeWhitespace(src.text);
+  const sentenceOf = draft.sentences.map((s) => ({ i: s.index, t: normalizeWhitespace(s.text) }));
+  const events = ds.events.filter((e) => e.entry.cite.some((c) => c.source === docId)).map((e) => e.entry);
+  let correct = 0, dated = 0;
+  const dateWrong: string[] = [];
+  for (const e of events) {
+    const quotes = e.cite.filter((c) => c.source === docId).map((c) => normalizeWhitespace(c.quote)).filter((q) => text.includes(q));
+    const sentences = sentenceOf.filter((s) => quotes.some((q) => s.t.includes(q) || q.includes(s.t))).map((s) => s.i);
+    const ds_ = draft.dates.filter((d) => sentences.includes(d.sentence));
+    if (ds_.length === 0) continue;
+    dated++;
+    const start = String(e.start);
+    if (ds_.some((d) => d.value.slice(0, start.length) === start)) correct++;
+    else dateWrong.push(`${e.id}: ${start} vs ${ds_.map((d) => `${d.value} ("${d.text}")`).join(', ')}`);
+  }
+
+  return {
+    doc: docId, linking, newEntities, figures: figures.score, relations: relations.score,
+    dates: { correct, dated, events: events.length },
+    misses: {
+      linkFp: [...linked].filter((id) => !goldKnown.has(id)),
+      linkFn: [...goldKnown].filter((id) => !linked.has(id)),
+      figFp: figures.fp, figFn: figures.fn, relFp: relations.fp, relFn: relations.fn, dateWrong,
+    },
+  };
+}
+
+function matchOneToOne(pred: string[], gold: string[]): { score: Score; fp: string[]; fn: string[] } {
+  const left = [...gold];
+  const fp: string[] = [];
+  let tp = 0;
+  for (const x of pred) {
+    const i = left.indexOf(x);
+    if (i >= 0) { left.splice(i, 1); tp++; } else fp.push(x);
+  }
+  return { score: { tp, fp: fp.length, fn: left.length }, fp, fn: left };
+}
+
+function table(results: DocResult[]): string {
+  const rows = results.map((x) => `| ${x.doc} | ${f2(p(x.linking))} | ${f2(r(x.linking))} | ${x.newEntities.found}/${x.newEntities.total} (named ${x.newEntities.namedFound}/${x.newEntities.namedTotal}) | ${f2(p(x.figures))} | ${f2(r(x.figures))} | ${f2(p(x.relations))} | ${f2(r(x.relations))} | ${x.dates.correct}/${x.dates.dated} of ${x.dates.events} |`);
+  const sum = results.reduce((a, x) => ({
+    linking: add(a.linking, x.linking), figures: add(a.figures, x.figures), relations: add(a.relations, x.relations),
+    nf: a.nf + x.newEntities.found, nt: a.nt + x.newEntities.total, nnf: a.nnf + x.newEntities.namedFound, nnt: a.nnt + x.newEntities.namedTotal,
+    dc: a.dc + x.dates.correct, dd: a.dd + x.dates.dated, de: a.de + x.dates.events,
+  }), { linking: { tp: 0, fp: 0, fn: 0 }, figures: { tp: 0, fp: 0, fn: 0 }, relations: { tp: 0, fp: 0, fn: 0 }, nf: 0, nt: 0, nnf: 0, nnt: 0, dc: 0, dd: 0, de: 0 });
+  rows.push(`| **all (micro)** | **${f2(p(sum.linking))}** | **${f2(r(sum.linking))}** | **${sum.nf}/${sum.nt} (named ${sum.nnf}/${sum.nnt})** | **${f2(p(sum.figures))}** | **${f2(r(sum.figures))}** | **${f2(p(sum.relations))}** | **${f2(r(sum.relations))}** | **${sum.dc}/${sum.dd} of ${sum.de}** |`);
+  return [
+    '| held-out doc | linking P | linking R | new entities found | figures P | figures R | relations P | relations R | dates right / dated of events |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
+async function main() {
+  const ds = await readDataset();
+  const docs = ds.sources.map((s) => s.entry.id).filter((id) => /^doc-00[0-4]$/.test(id));
+  const results = docs.map((d) => evaluateDocument(ds, d));
+  const t = table(results);
+  console.log(t);
+  if (process.argv.includes('--misses')) for (const x of results) console.log(x.doc, JSON.stringify(x.misses, null, 1));
+  if (!process.argv.includes('--no-write')) {
+    const file = path.resolve(import.meta.dirname, 'INGEST.md');
+    const { readFile } = await import('node:fs/promises');
+    let doc = '';
+    try { doc = await readFile(file, 'utf8'); } catch { /* first run */ }
+    const marker = /<!-- table:start -->[\s\S]*<!-- table:end -->/;
+    const block = `<!-- table:start -->\n${t}\n\nRun ${new Date().toISOString().slice(0, 16)}Z on the curated dataset of that commit (\`npm run bench:ingest\`).\n<!-- table:end -->`;
+    await writeFile(file, marker.test(doc) ? doc.replace(marker, block) : `# Ingestion, held out\n\n${block}\n`);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

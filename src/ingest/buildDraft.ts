@@ -1,0 +1,146 @@
+/**
+ * The pipeline from a document's text to a draft, without touching the disk: sentences →
+ * known-entity mentions → new-entity candidates (+ near matches) → dates → figures →
+ * relationship proposals. The CLI writes the result; the held-out bench calls this directly
+ * with a dataset that lacks the document's own entries.
+ */
+import { nameKey } from '../text/normalizeName.js';
+import type { Dataset } from '../seed/index.js';
+import { findDates } from './dates.js';
+import { findFigures } from './figures.js';
+import { buildGazetteer, matchMentions } from './gazetteer.js';
+import { attribution } from './hedges.js';
+import { knownEntities, type KnownEntity } from './knownEntities.js';
+import { nearMatches } from './nearMatches.js';
+import { findCandidates } from './nerCandidates.js';
+import { proposeRelations, type End } from './relationships.js';
+import { splitSentences } from './splitSentences.js';
+import type { AmbiguousMention, DateMention, Figure, Mention, NewEntityCandidate, RelationProposal, Sentence } from './types.js';
+
+export interface DocumentMeta {
+  id: string;
+  asOf: string;
+}
+
+/** One new entity, merged over all the sentences that name it. */
+export interface NewEntity {
+  id: string;
+  kind: 'person' | 'group' | 'place';
+  name: string;
+  sentences: number[];
+  confidence: number;
+  why: string;
+  subtype: string;
+  near: { entityId: string; reason: string; confidence: number }[];
+}
+
+export interface DraftModel {
+  meta: DocumentMeta;
+  sentences: Sentence[];
+  mentions: Mention[];
+  ambiguous: AmbiguousMention[];
+  newEntities: NewEntity[];
+  dates: DateMention[];
+  figures: Figure[];
+  relations: RelationProposal[];
+}
+
+const slug = (s: string) =>
+  s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/['’`]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+
+function groupTypeOf(name: string): string {
+  if (/Observatory|Monitor/i.test(name)) return 'monitor';
+  if (/Ministry|Department|Office|Committee|Commission|Court|Administration|Council/i.test(name)) return 'government_body';
+  if (/Army|Division|Brigades?|Battalion|Regiment|Corps/i.test(name)) return 'military';
+  if (/Forces|Security|Police|Guard|Command/i.test(name)) return 'security_unit';
+  if (/Front|Resistance|Saraya|Liwa|Jaysh|Shield|Militia|Tahrir|Ansar/i.test(name)) return 'armed_group';
+  if (/News|Agency|Press|Television|TV/i.test(name)) return 'media';
+  if (/Party|Movement/i.test(name)) return 'political';
+  if (/Crescent|Cross|Organi[sz]ation|Society|Association|Network/i.test(name)) return 'ngo';
+  return 'other';
+}
+
+function placeTypeOf(text: string, c: NewEntityCandidate): string {
+  const around = text.slice(Math.max(0, c.start - 30), c.end + 25).toLowerCase();
+  for (const t of ['village', 'town', 'city', 'governorate', 'district', 'neighbourhood', 'region', 'base', 'road'] as const) {
+    if (around.includes(t)) return t;
+  }
+  if (/\bprovince\b/.test(around)) return 'governorate';
+  if (/\bneighborhood\b/.test(around)) return 'neighbourhood';
+  return 'other';
+}
+
+export function buildDraft(text: string, meta: DocumentMeta, ds: Dataset): DraftModel {
+  const known = knownEntities(ds);
+  return buildDraftFrom(text, meta, known, new Set([...ds.sources.map((s) => s.entry.id), ...ds.claims.map((c) => c.entry.id), ...ds.relations.map((r) => r.entry.id), ...known.map((k) => k.id)]));
+}
+
+export function buildDraftFrom(text: string, meta: DocumentMeta, known: KnownEntity[], takenIds: Set<string>): DraftModel {
+  const sentences = splitSentences(text);
+  const g = buildGazetteer(known);
+  const { mentions, ambiguous } = matchMentions(text, sentences, g);
+
+  // New entities: merge candidates by name key; a candidate whose key is known is a mention we missed.
+  const byKey = new Map<string, NewEntity>();
+  for (const c of findCandidates(sentences, mentions)) {
+    const key = nameKey(c.name);
+    if (key === '' || g.fullKeys.has(key)) continue;
+    const prior = byKey.get(key);
+    if (prior) {
+      if (!prior.sentences.includes(c.sentence)) prior.sentences.push(c.sentence);
+      prior.confidence = Math.max(prior.confidence, c.confidence);
+      continue;
+    }
+    let id = slug(c.name);
+    if (id === '' ) continue;
+    if (takenIds.has(id)) id = `${id}-${meta.id}`;
+    if (takenIds.has(id)) continue;
+    takenIds.add(id);
+    const subtype = c.kind === 'group' ? groupTypeOf(c.name) : c.kind === 'place' ? placeTypeOf(text, c) : '';
+    byKey.set(key, { id, kind: c.kind, name: c.name, sentences: [c.sentence], confidence: c.confidence, why: c.why, subtype, near: nearMatches(c, known) });
+  }
+  const newEntities = [...byKey.values()];
+
+  // Occurrences of new entities as relationship ends.
+  const ends: End[] = mentions.map((m) => ({ id: m.entityId, kind: m.kind, subtype: g.byId.get(m.entityId)?.subtype, start: m.start, end: m.end, text: m.text }));
+  for (const s of sentences) {
+    for (const n of newEntities) {
+      let at = s.text.indexOf(n.name);
+      while (at >= 0) {
+        const start = s.start + at;
+        if (!ends.some((e) => e.start < start + n.name.length && e.end > start)) {
+          ends.push({ id: n.id, kind: n.kind, subtype: n.subtype, start, end: start + n.name.length, text: n.name });
+          if (!n.sentences.includes(s.index)) n.sentences.push(s.index);
+        }
+        at = s.text.indexOf(n.name, at + n.name.length);
+      }
+    }
+  }
+  ends.sort((a, b) => a.start - b.start);
+  const actorMentions: Mention[] = ends
+    .filter((e) => e.kind === 'person' || e.kind === 'group')
+    .map((e) => ({ entityId: e.id, kind: e.kind, sentence: sentences.find((s) => e.start >= s.start && e.end <= s.end)?.index ?? -1, start: e.start, end: e.end, text: e.text, how: 'full', confidence: 0.5 }));
+
+  const dates = findDates(sentences, meta.asOf);
+  const figures: Figure[] = [];
+  const relations: RelationProposal[] = [];
+  let anaphor: { id: string; text: string } | undefined;
+  for (const s of sentences) {
+    const a = attribution(s, actorMentions, anaphor);
+    for (const m of mentions) if (m.sentence === s.index && g.byId.get(m.entityId)?.subtype === 'monitor') anaphor = { id: m.entityId, text: m.text };
+    const events = mentions.filter((m) => m.sentence === s.index && m.kind === 'event');
+    const about = events.length === 1 ? events[0]!.entityId : undefined;
+    figures.push(...findFigures(s, { attribution: a, mentions, ...(about ? { about } : {}), subtypeOf: (id) => g.byId.get(id)?.subtype }));
+    const sDates = dates.filter((d) => d.sentence === s.index && d.precision !== 'year');
+    relations.push(...proposeRelations(s, ends, a, sDates.length === 1 ? sDates[0]!.value : undefined));
+  }
+  for (const n of newEntities) {
+    for (const near of n.near) {
+      relations.push({
+        type: 'POSSIBLY_SAME_AS', from: n.id, to: near.entityId, sentence: n.sentences[0]!, predicate: '', certainty: 'stated',
+        note: near.reason, confidence: near.confidence, why: `near match: ${near.reason}`,
+      });
+    }
+  }
+  return { meta, sentences, mentions, ambiguous, newEntities, dates, figures, relations };
+}

@@ -1,0 +1,157 @@
+/**
+ * Stage 4: casualty figures. A figure is a number (digits, "2,005+", or a number word) with
+ * what happened to whom: the measure is the nearest measure word governing the number ("killing
+ * one troop", "two members … dead", "three attackers being killed"), the victims are the noun
+ * it counts, the qualifier comes from the words before it ("at least", "more than", "an
+ * estimated"), and the claimant from the sentence's attribution (hedges.ts). "an estimated 125
+ * out of 140 civilians" gives two figures, 125 (about) and 140, as the curators read it.
+ */
+import type { Attribution } from './hedges.js';
+import type { Figure, Mention, Sentence } from './types.js';
+
+const WORD_NUMBERS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60,
+  seventy: 70, eighty: 80, ninety: 90, hundred: 100,
+};
+
+const MEASURES: [RegExp, string][] = [
+  [/^(?:killing or wounding|killed or wounded|casualties|casualty)$/i, 'casualties'],
+  [/^(?:killed|killing|kills|dead|deaths?|died|slain|fatalities|lives|death toll|shot dead|found dead)$/i, 'killed'],
+  [/^(?:wounded|wounding|injured|injuring|injuries|injury|sustaining injuries)$/i, 'wounded'],
+  [/^(?:executed|executing|executions)$/i, 'executed'],
+  [/^(?:kidnapped|kidnapping|abducted|abducting)$/i, 'kidnapped'],
+  [/^(?:arrested|arresting|detained|detaining)$/i, 'arrested'],
+  [/^(?:captured|capturing)$/i, 'captured'],
+  [/^(?:displaced|displacing)$/i, 'displaced'],
+  [/^(?:missing)$/i, 'missing'],
+  [/^(?:rescued|rescuing)$/i, 'rescued'],
+];
+const MEASURE_WORD = /\b(?:killing or wounding|killed or wounded|death toll|shot dead|found dead|sustaining injuries|casualt(?:y|ies)|killed|killing|kills|dead|deaths?|died|slain|fatalities|lives|wounded|wounding|injured|injuring|injur(?:y|ies)|executed|executing|executions|kidnapped|kidnapping|abducted|abducting|arrested|arresting|detained|detaining|captured|capturing|displaced|displacing|missing|rescued|rescuing)\b/gi;
+
+const VICTIMS: [RegExp, string][] = [
+  [/^(?:civilians?|residents|children|women|men|protesters?|villagers|family members|workers|judges|shrine attendants|alawites|christians|druze)$/i, 'civilians'],
+  [/^(?:security (?:forces?|personnel|members?)|troops?|soldiers?|policemen|police(?:men| officers)?|officers|members?|personnel|forces)$/i, 'security_forces'],
+  [/^(?:gunmen|militants|insurgents|attackers|fighters|loyalists|rebels|assailants|shabiha)$/i, 'insurgents'],
+  [/^(?:combatants)$/i, 'combatants'],
+];
+
+/** Words after a number that make it something other than a count of people. */
+const NOT_PEOPLE = /^(?:years?|days?|hours?|weeks?|months?|km|kilometres?|kilometers?|miles?|percent|per cent|%|houses|homes|vehicles?|million|billion|pills|times|o'clock|am|pm|st|nd|rd|th|-year|of (?:the|them|whom))\b/i;
+const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+
+const NUMBER = new RegExp(
+  String.raw`(?<![\[\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\+)?(?![\w\]]|\.\d|,\d)|\b(${Object.keys(WORD_NUMBERS).join('|')})\b`,
+  'gi',
+);
+
+const QUALIFIERS: [RegExp, Figure['qualifier']][] = [
+  [/(?:at least|no fewer than|a minimum of)\s*$/i, 'at_least'],
+  [/(?:more than|over|upwards of|in excess of|surpassed|exceeded|exceeding|above)\s*$/i, 'more_than'],
+  [/(?:an estimated|estimated|nearly|almost|about|around|approximately|roughly|some|close to)\s*$/i, 'about'],
+  [/(?:up to|at most|no more than|fewer than|less than)\s*$/i, 'at_most'],
+];
+
+function measureOf(word: string): string | undefined {
+  for (const [re, m] of MEASURES) if (re.test(word.trim().replace(/\s+/g, ' '))) return m;
+  return undefined;
+}
+
+interface NumberHit {
+  value: number;
+  start: number;
+  end: number;
+  plus: boolean;
+  word: boolean;
+}
+
+function numbersIn(text: string): NumberHit[] {
+  const out: NumberHit[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    if (m[1] !== undefined) out.push({ value: Number(m[1].replace(/,/g, '')), start: m.index, end: m.index + m[1].length + (m[2] ? 1 : 0), plus: m[2] !== undefined, word: false });
+    else out.push({ value: WORD_NUMBERS[m[3]!.toLowerCase()]!, start: m.index, end: m.index + m[3]!.length, plus: false, word: true });
+  }
+  return out;
+}
+
+export interface FigureContext {
+  attribution: Attribution;
+  mentions: readonly Mention[];
+  /** Known event the sentence (or document) is about, if one was linked. */
+  about?: string;
+  subtypeOf: (id: string) => string | undefined;
+}
+
+export function findFigures(s: Sentence, ctx: FigureContext): Figure[] {
+  const text = s.text;
+  const hits = numbersIn(text);
+  const out: Figure[] = [];
+  for (let k = 0; k < hits.length; k++) {
+    const h = hits[k]!;
+    const before = text.slice(0, h.start);
+    const after = text.slice(h.end);
+    if (NOT_PEOPLE.test(after.trimStart()) || MONTHS.test(after.trimStart()) || /(?:^|\s)(?:On|on|in|In|since|of)\s+(?:\d{1,2}\s+)?$/.test(before) && !h.word && h.value > 31) continue;
+    if (!h.word && h.value >= 1900 && h.value <= 2100 && !/^\s*\+/.test(after)) continue; // a year
+    if (MONTHS.test(before.split(/\s+/).slice(-2).join(' '))) continue; // "March 6"
+    const outOf = /^\s*out of\s+(\d[\d,]*)/i.exec(after);
+    // "125 out of 140 civilians": both numbers count the noun after the second.
+    const nounFrom = outOf ? h.end + outOf[0].length : h.end;
+    const nextStart = hits[k + (outOf ? 2 : 1)]?.start ?? text.length;
+    const windowAfter = text.slice(nounFrom, Math.min(nextStart, nounFrom + 90));
+    const noun = /^\s*(?:(?:more|other|others|further|additional|of whom)\s+)?(?:[A-Z][\w-]*\s+|Syrian\s+|government\s+|Alawite\s+|pro-Assad\s+|armed\s+|local\s+|former\s+|civilian\s+){0,3}([A-Za-z]+(?:\s+(?:forces?|personnel|members?|officers|attendants))?)/.exec(windowAfter);
+    let victims = 'unspecified';
+    if (noun) for (const [re, v] of VICTIMS) if (re.test(noun[1]!)) { victims = v; break; }
+    if (victims === 'security_forces' && /^members?$/i.test(noun?.[1] ?? '')) {
+      const of = ctx.mentions.find((m) => m.sentence === s.index && m.start - s.start >= h.end && m.start - s.start <= h.end + 40);
+      const sub = of ? ctx.subtypeOf(of.entityId) : undefined;
+      victims = sub && ['security_unit', 'military', 'government', 'government_body'].includes(sub) ? 'security_forces' : 'unspecified';
+    }
+    // The measure: a verb right before the number ("killing one"), else the nearest after it.
+    let measure: string | undefined;
+    let measureWhy = '';
+    const justBefore = /(\b[a-z]+(?: or [a-z]+)?)\s+(?:(?:at least|more than|an estimated|nearly|about|over)\s+)?$/i.exec(before);
+    if (justBefore && /ing$|ed$/.test(justBefore[1]!) && measureOf(justBefore[1]!)) {
+      measure = measureOf(justBefore[1]!);
+      measureWhy = `"${justBefore[1]} ${h.word ? text.slice(h.start, h.end) : h.value}"`;
+    }
+    const toll = /\b(death toll|toll|deaths|fatalities|casualties)\s+(?:has |have |had )?(?:surpassed|exceeded|reached|risen to|rose to|climbed to|stood at|stands at|is|was|of)\s*(?:more than |over |at least |nearly |about )?$/i.exec(before);
+    if (!measure && toll) {
+      measure = measureOf(toll[1] === 'toll' ? 'death toll' : toll[1]!);
+      measureWhy = `"${toll[0].trim()}" before the number`;
+    }
+    if (!measure) {
+      const scope = text.slice(nounFrom, nextStart);
+      MEASURE_WORD.lastIndex = 0;
+      const m = MEASURE_WORD.exec(scope) ?? (MEASURE_WORD.lastIndex = 0, MEASURE_WORD.exec(after));
+      if (m && m.index < 120) {
+        measure = measureOf(m[0]);
+        measureWhy = `"${m[0]}" after the number`;
+      }
+    }
+    if (!measure) {
+      const m = /\b(death toll|deaths|casualties|fatalities|killed|dead)\b[^.;]{0,40}$/i.exec(before);
+      if (m) { measure = measureOf(m[1]!); measureWhy = `"${m[1]}" before the number`; }
+    }
+    if (!measure) continue;
+    if (h.word && victims === 'unspecified' && !noun) continue;
+    let qualifier: Figure['qualifier'] = 'exact';
+    for (const [re, q] of QUALIFIERS) if (re.test(before)) { qualifier = q; break; }
+    if (h.plus) qualifier = 'at_least';
+    const a = ctx.attribution;
+    const base = {
+      sentence: s.index, measure, victims,
+      ...(a.claimedBy ? { claimedBy: a.claimedBy, claimantText: a.claimantText } : {}),
+      ...(ctx.about ? { about: ctx.about } : {}),
+      certainty: a.certainty === 'stated' ? ('stated' as const) : a.certainty,
+    };
+    const why = `number ${text.slice(h.start, h.end)}, measure ${measureWhy}, victims "${noun?.[1] ?? '?'}"${qualifier !== 'exact' ? `, qualifier ${qualifier}` : ''}${a.cue ? `, attribution "${a.cue}"` : ''}`;
+    const confidence = (h.word ? 0.6 : 0.75) + (victims !== 'unspecified' ? 0.1 : 0) + (a.claimedBy ? 0.05 : 0);
+    out.push({ ...base, text: text.slice(h.start, h.end), value: h.value, qualifier, confidence, why });
+    if (outOf) {
+      out.push({ ...base, text: outOf[1]!, value: Number(outOf[1]!.replace(/,/g, '')), qualifier: 'exact', confidence: confidence - 0.2, why: `the total of "${text.slice(h.start, h.end)} out of ${outOf[1]}" (how the two relate is for the curator)` });
+      k++;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { buildGazetteer, matchMentions } from '../../../src/ingest/gazetteer.js';
+import type { KnownEntity } from '../../../src/ingest/knownEntities.js';
+import { splitSentences } from '../../../src/ingest/splitSentences.js';
+import { findDates } from '../../../src/ingest/dates.js';
+import { findFigures } from '../../../src/ingest/figures.js';
+import { attribution } from '../../../src/ingest/hedges.js';
+import { buildDraftFrom } from '../../../src/ingest/buildDraft.js';
+
+const known: KnownEntity[] = [
+  { id: 'sohr', kind: 'group', name: 'Syrian Observatory for Human Rights', names: ['Syrian Observatory for Human Rights', 'SOHR'], subtype: 'monitor', unnamed: false },
+  { id: 'ahmed-al-sharaa', kind: 'person', name: 'Ahmed al-Sharaa', names: ['Ahmed al-Sharaa'], unnamed: false },
+  { id: 'marco-rubio', kind: 'person', name: 'Marco Rubio', names: ['Marco Rubio'], unnamed: false },
+  { id: 'syria', kind: 'group', name: 'Syria', names: ['Syria'], subtype: 'state', unnamed: false },
+  { id: 'syria-country', kind: 'place', name: 'Syria', names: ['Syria'], subtype: 'country', unnamed: false },
+  { id: 'tartus', kind: 'place', name: 'Tartus', names: ['Tartus'], subtype: 'city', unnamed: false },
+  { id: 'hama', kind: 'place', name: 'Hama', names: ['Hama'], subtype: 'city', unnamed: false },
+  { id: 'ali-hasan-a', kind: 'person', name: 'Ali Hasan', names: ['Ali Hasan'], unnamed: false },
+  { id: 'omar-hasan-b', kind: 'person', name: 'Omar Hasan', names: ['Omar Hasan'], unnamed: false },
+];
+
+function link(text: string) {
+  const sentences = splitSentences(text);
+  return { sentences, ...matchMentions(text, sentences, buildGazetteer(known)) };
+}
+
+describe('gazetteer mention matching', () => {
+  it('links folded spellings as the API resolves them, and quotes the text as written', () => {
+    const { mentions } = link('Clashes hit Tartous. President Ahmad Al-Sharaa spoke.');
+    expect(mentions.map((m) => [m.entityId, m.text])).toEqual([['tartus', 'Tartous'], ['ahmed-al-sharaa', 'Ahmad Al-Sharaa']]);
+  });
+
+  it('links a surname only after the full name, and only when one such person was named', () => {
+    expect(link('Rubio spoke first. Then Marco Rubio spoke.').mentions.map((m) => m.text)).toEqual(['Marco Rubio']);
+    expect(link('Marco Rubio spoke. Rubio said more.').mentions.map((m) => [m.entityId, m.how])).toEqual([['marco-rubio', 'full'], ['marco-rubio', 'surname']]);
+    // Two people named Hasan in context: the bare surname stays unlinked.
+    expect(link('Ali Hasan and Omar Hasan met. Hasan left.').mentions.map((m) => m.text)).toEqual(['Ali Hasan', 'Omar Hasan']);
+  });
+
+  it('answers the state for a country name shared with its territory', () => {
+    expect(link('Syria said so.').mentions.map((m) => [m.entityId, m.how])).toEqual([['syria', 'state-over-territory']]);
+  });
+
+  it('does not link a capitalised name to lower-case text, nor a possessive into the name', () => {
+    expect(link('the hama of it').mentions).toEqual([]);
+    expect(link('Hama’s mayor left.').mentions.map((m) => m.text)).toEqual(['Hama']);
+  });
+});
+
+describe('dates', () => {
+  it('resolves a weekday to the last one on or before the report, with week precision', () => {
+    const s = splitSentences('Gunmen attacked a patrol on Thursday. On 6 March 2025 it spread. In December 2024 it began.');
+    expect(findDates(s, '2025-03-10').map((d) => [d.text, d.value, d.precision])).toEqual([
+      ['on Thursday', '2025-03-06', 'week'], ['On 6 March 2025', '2025-03-06', 'day'], ['December 2024', '2024-12', 'month'],
+    ]);
+  });
+});
+
+describe('figures', () => {
+  const figures = (text: string) => {
+    const sentences = splitSentences(text);
+    const { mentions } = matchMentions(text, sentences, buildGazetteer(known));
+    return sentences.flatMap((s) => findFigures(s, { attribution: attribution(s, mentions), mentions, subtypeOf: () => undefined }))
+      .map((f) => [f.value, f.qualifier, f.measure, f.victims, f.claimedBy ?? null]);
+  };
+
+  it('reads qualifier, measure, victims and the claimant', () => {
+    expect(figures('The death toll has surpassed 70, according to SOHR.')).toEqual([[70, 'more_than', 'killed', 'unspecified', 'sohr']]);
+    expect(figures('At least 23 civilians were killed and nearly 40 were wounded.')).toEqual([[23, 'at_least', 'killed', 'civilians', null], [40, 'about', 'wounded', 'unspecified', null]]);
+    expect(figures('The clashes left 14 policemen and three attackers dead.')).toEqual([[14, 'exact', 'killed', 'security_forces', null], [3, 'exact', 'killed', 'insurgents', null]]);
+  });
+
+  it('gives both numbers of "an estimated 125 out of 140 civilians"', () => {
+    expect(figures('An estimated 125 out of 140 civilians were reportedly slain.')).toEqual([[125, 'about', 'killed', 'civilians', null], [140, 'exact', 'killed', 'civilians', null]]);
+  });
+
+  it('ignores years, durations and footnote markers', () => {
+    expect(figures('In 2011, over 13 years, [15] nothing was killed.').filter((f) => f[0] !== undefined && f[0] !== 13)).toEqual([]);
+    expect(figures('The war lasted 13 years and four days.')).toEqual([]);
+  });
+});
+
+describe('draft model', () => {
+  it('proposes a typed relationship with the sentence’s own verb phrase and hedge', () => {
+    const text = 'Syrian Observatory for Human Rights reportedly condemned Ahmed al-Sharaa.';
+    const d = buildDraftFrom(text, { id: 'doc-t', asOf: '2025-03-10' }, known, new Set());
+    expect(d.relations.map((r) => [r.type, r.from, r.to, r.predicate, r.certainty])).toEqual([['CONDEMNED', 'sohr', 'ahmed-al-sharaa', 'condemned', 'reported']]);
+  });
+
+  it('offers a new name, with a near match to a known one as POSSIBLY_SAME_AS and its reason', () => {
+    const text = 'Residents said Marko Rubio visited the village of Beit Yashout.';
+    const d = buildDraftFrom(text, { id: 'doc-t', asOf: '2025-03-10' }, known, new Set());
+    expect(d.newEntities.map((n) => [n.name, n.kind])).toEqual(expect.arrayContaining([['Beit Yashout', 'place']]));
+    const same = d.relations.filter((r) => r.type === 'POSSIBLY_SAME_AS');
+    expect(same.map((r) => r.to)).toContain('marco-rubio');
+    expect(same[0]!.note).toMatch(/differs from the known name "Marco Rubio" by 1 letter/);
+  });
+});
