@@ -38,8 +38,8 @@ interface Pattern {
 
 /** Order matters: the first pattern that matches the words between the two names wins. */
 const PATTERNS: Pattern[] = [
-  { re: /\b(?:was|were|has been|had been|been)\s+(?:established|formed|set up|founded|created)\s+by\b/i, type: 'ESTABLISHED', from: ACTOR, to: ANY, reverse: true },
-  { re: /\b(?:established|formed|set up|founded|created)\b/i, type: 'ESTABLISHED', from: ACTOR, to: ACTOR },
+  { re: /\b(?:was|were|has been|had been|been)\s+(?:established|formed|set up|founded|created)\s+by\b/i, type: 'ESTABLISHED', from: ACTOR, to: ['group'], reverse: true },
+  { re: /\b(?:established|formed|set up|founded|created)\b/i, type: 'ESTABLISHED', from: ACTOR, to: ['group'] },
   { re: /\b(?:was|were)\s+(?:ambushed)\s+by\b/i, type: 'AMBUSHED', from: ACTOR, to: ACTOR, reverse: true },
   { re: /\b(?:was|were)\s+(?:attacked|targeted|assaulted)\s+by\b|\battack(?:s)? on\b[^,;]*\bby\b/i, type: 'ATTACKED', from: ACTOR, to: ANY, reverse: true },
   { re: /\b(?:was|were)\s+(?:killed|executed|shot dead|murdered)\s+by\b/i, type: 'KILLED', from: ACTOR, to: ACTOR, reverse: true },
