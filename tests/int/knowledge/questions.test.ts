@@ -56,8 +56,8 @@ describe('questions the graph answers, with the sentence that says so', () => {
               leader.id AS ledBy, r.citationQuotes AS quotes ORDER BY ambusher`,
     );
     expect(ambushers).toEqual(expect.arrayContaining([
-      expect.objectContaining({ ambusher: 'kanjo-hassan-loyalists', certainty: 'claimed', claimedBy: 'sohr', loyalTo: 'mohammad-kanjo-hassan' }),
-      expect.objectContaining({ ambusher: 'suhayl-al-hasan-loyalists', certainty: 'claimed', claimedBy: 'sohr', loyalTo: 'suhayl-al-hasan' }),
+      expect.objectContaining({ ambusher: 'kanjo-hassan-loyalists', certainty: 'reported', claimedBy: 'sohr', loyalTo: 'mohammad-kanjo-hassan' }),
+      expect.objectContaining({ ambusher: 'suhayl-al-hasan-loyalists', certainty: 'reported', claimedBy: 'sohr', loyalTo: 'suhayl-al-hasan' }),
       expect.objectContaining({ ambusher: 'khirbet-al-mazah-militants', certainty: 'stated', ledBy: 'kanjo-hassan-brother' }),
     ]));
     const sohr = ambushers.find((a) => a.ambusher === 'kanjo-hassan-loyalists')!;
