@@ -48,7 +48,7 @@ describe("who ambushed the General Security Service at Khirbet al-Ma'zah", () =>
   // doc-001: "the General Security Service were ambushed by militants … According to SOHR ,
   // loyalists of Mohammed Kanjo Hassan and another former Ba'athist officer, Suhayl al-Hasan,
   // were responsible for the ambush."
-  it("lists the loyalists of Kanjo Hassan and of Suhayl al-Hasan as reported by SOHR ("according to SOHR"), in the Khirbet al-Ma'zah ambush", async () => {
+  it("lists the loyalists of Kanjo Hassan and of Suhayl al-Hasan as reported by SOHR (according to SOHR), in the Khirbet al-Ma'zah ambush", async () => {
     const { entity } = await api.data(`{
       entity(name: "General Security Service") {
         relations(types: ["AMBUSHED"], direction: IN) {
