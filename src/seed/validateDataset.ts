@@ -29,7 +29,7 @@ const ENDPOINTS: Partial<Record<string, { from?: Kind[]; to?: Kind[] }>> = {
   HOLDS_POSITION_IN: { from: ['person'], to: ['group'] },
   TRIGGERED: { to: ['event'] },
   IN_RESPONSE_TO: { to: ['event'] },
-  LED_TO: { from: ['event'], to: ['event', 'group'] },
+  LED_TO: { to: ['event', 'group'] },
   DEPLOYED_TO: { from: ['person', 'group'], to: ['place'] },
   ORDERED: { from: ['person', 'group'] },
   URGED: { from: ['person', 'group'] },

@@ -91,18 +91,20 @@ describe('questions the graph answers, with the sentence that says so', () => {
     expect(rescued.map((r) => r.other)).toContain('military-operations-command');
   });
 
-  it('whom the armed pro-Assad group behind the March 2025 attack was affiliated with — as the province director claimed', async () => {
+  // doc-002: "Latakia's province director said that an armed pro-Assad group, affiliated with Suhayl
+  // al-Hasan …": "X said" is `reported` with claimedBy X under the attribution rule (seed/README.md).
+  it('whom the armed pro-Assad group behind the March 2025 attack was affiliated with — as the province director said', async () => {
     const affiliated = await rows(
       `MATCH (g:Group)-[:PARTICIPATED_IN {role: 'perpetrator'}]->(:Event {id: 'jableh-attack-2025-03-06'})
        MATCH (g)-[r:AFFILIATED_WITH]->(p)
        RETURN g.id AS group, p.id AS affiliatedWith, r.certainty AS certainty, r.claimedBy AS claimedBy`,
     );
-    expect(affiliated).toEqual([expect.objectContaining({ affiliatedWith: 'suhayl-al-hasan', certainty: 'claimed', claimedBy: 'latakia-province-director' })]);
+    expect(affiliated).toEqual([expect.objectContaining({ affiliatedWith: 'suhayl-al-hasan', certainty: 'reported', claimedBy: 'latakia-province-director' })]);
     const council = await rows(
       `MATCH (:Group {id: 'military-council-for-the-liberation-of-syria'})-[r:PART_OF]->(g {id: $g}) RETURN r.certainty AS certainty`,
       { g: affiliated[0]!.group },
     );
-    expect(council).toEqual([{ certainty: 'claimed' }]);
+    expect(council).toEqual([{ certainty: 'reported' }]);
   });
 
   it('where Alawite civilians fled', async () => {

@@ -148,3 +148,53 @@ describe('attribution rule', () => {
     expect(attributionVerdict([issue], 'off')).toEqual({ errors: [], warnings: [] });
   });
 });
+
+describe('attribution rule: speakers and nested hedges', () => {
+  const doc = `${DOC}\nOn 22 December, SOHR reported that armed individuals claiming affiliation with the army entered a house.\nThe Defence Minister said that the army regained Homs.`;
+  const extra = `  - id: army
+    name: army
+    groupType: military
+    cite: [{source: doc-x, quote: "the army"}]
+  - id: armed-individuals
+    name: armed individuals
+    unnamed: true
+    groupType: armed_group
+    cite: [{source: doc-x, quote: "armed individuals"}]
+  - id: defence-minister
+    name: Defence Minister
+    groupType: government_body
+    cite: [{source: doc-x, quote: "The Defence Minister"}]
+events:
+  - id: homs-regained
+    name: Homs regained
+    eventType: Battles
+    subEventType: Government regains territory
+    start: 2025-03
+    datePrecision: month
+    certainty: reported
+    claimedBy: defence-minister
+    cite: [{source: doc-x, quote: "the army regained Homs"}]
+`;
+  async function issues(relations: string): Promise<SeedIssue[]> {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'clashgraph-attr-'));
+    await mkdir(path.join(dir, 'documents'));
+    await mkdir(path.join(dir, 'data'));
+    await writeFile(path.join(dir, 'documents', 'x.txt'), doc);
+    await writeFile(path.join(dir, 'sources.yaml'), SOURCES);
+    await writeFile(path.join(dir, 'data', 'a.yaml'), `${ENTITIES.replace('groups:\n', `groups:\n${extra.split('events:')[0]}`)}events:${extra.split('events:')[1]}relations:\n${relations}`);
+    return checkAttribution(await readDataset(dir));
+  }
+
+  it('lets an entry record the hedge inside its own quote, and still fails one that records neither', async () => {
+    const affiliation = (extra: string) => rel('individuals-affiliated-with-army', 'AFFILIATED_WITH', 'armed-individuals', 'army', 'armed individuals claiming affiliation with the army', extra);
+    expect(await issues(affiliation('    certainty: claimed\n    claimedBy: armed-individuals\n'))).toEqual([]);
+    expect(fields(await issues(affiliation('')))).toEqual([['individuals-affiliated-with-army', 'certainty'], ['individuals-affiliated-with-army', 'claimedBy']]);
+  });
+
+  it('takes a speaker\'s comment for the document\'s statement, but not a third party\'s participation', async () => {
+    const comment = rel('minister-commented', 'PARTICIPATED_IN', 'defence-minister', 'homs-regained', 'The Defence Minister said that the army regained Homs', '    role: commentator\n');
+    expect(await issues(comment)).toEqual([]);
+    const army = rel('army-regained-homs', 'PARTICIPATED_IN', 'army', 'homs-regained', 'the army regained Homs', '    role: perpetrator\n');
+    expect(fields(await issues(army))).toEqual([['army-regained-homs', 'certainty'], ['army-regained-homs', 'claimedBy']]);
+  });
+});
