@@ -289,7 +289,7 @@ export function checkAttribution(ds: Dataset): SeedIssue[] {
 export type AttributionMode = 'enforce' | 'report' | 'off';
 
 /** The mode `npm run seed:check` uses unless `--attribution` says otherwise. */
-export const DEFAULT_ATTRIBUTION_MODE: AttributionMode = 'report';
+export const DEFAULT_ATTRIBUTION_MODE: AttributionMode = 'enforce';
 
 /**
  * Files whose attribution problems stay warnings even when enforcing, while their curation is
