@@ -15,6 +15,7 @@ import { createLogger, describeUri } from './log.js';
 import { ensureNeo4j, PlatformError } from './platform/index.js';
 import { applySchema, countGraph, loadDataset, readDataset, SeedValidationError, toGraphRows } from './seed/index.js';
 import { createServer } from './server/createServer.js';
+import { browserConnectUrl } from './server/explorer.js';
 
 /** A start-up failure whose message says what to do. */
 class StartupError extends Error {
@@ -33,7 +34,12 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
 
-  const conn = await ensureNeo4j({ NEO4J_URI: config.neo4j.uri, NEO4J_USER: config.neo4j.user, NEO4J_PASSWORD: config.neo4j.password });
+  // The local Neo4j's Browser loads its style and guide from this service on connect.
+  const serviceUrl = `http://127.0.0.1:${config.port}`;
+  const conn = await ensureNeo4j(
+    { NEO4J_URI: config.neo4j.uri, NEO4J_USER: config.neo4j.user, NEO4J_PASSWORD: config.neo4j.password },
+    { serviceUrl },
+  );
   const driver = createDriver({ uri: conn.uri, user: conn.user, password: conn.password, log });
   const queries = await loadQueries(undefined, (file) => log.warn({ file }, 'unused query file in cypher/queries'));
   const cannotUse = (what: string) => (err: unknown) => {
@@ -60,14 +66,15 @@ async function main(): Promise<void> {
     (ms) => log.info({ ms }, 'query plans warmed'),
     (err: unknown) => log.warn({ err }, 'query plan warm-up failed'),
   );
-  const server = await createServer({ config, executor, log });
-  const shownUrl = server.graphqlUrl.replace('//127.0.0.1:', '//localhost:');
+  const server = await createServer({ config, executor, log, ...(conn.browserUrl ? { neo4jBrowserUrl: conn.browserUrl } : {}) });
+  const shown = (url: string) => url.replace('//127.0.0.1:', '//localhost:');
   const lines = [
     '',
-    `  GraphQL API     ${shownUrl}`,
+    `  Explorer        ${shown(`${server.url}/`)}`,
+    `  GraphQL API     ${shown(server.graphqlUrl)}`,
     `  Health          ${server.url}/health`,
     conn.browserUrl
-      ? `  Neo4j Browser   ${conn.browserUrl}  (connect to ${conn.uri} as ${conn.user}; password in ${conn.passwordFile ? path.relative(process.cwd(), conn.passwordFile) : 'NEO4J_PASSWORD'})`
+      ? `  Neo4j Browser   ${browserConnectUrl(conn.browserUrl, conn.uri, conn.user)}  (password in ${conn.passwordFile ? path.relative(process.cwd(), conn.passwordFile) : 'NEO4J_PASSWORD'}; styled and guided on connect)`
       : `  Neo4j           ${describeUri(conn.uri)} (your own server; log in with NEO4J_USER / NEO4J_PASSWORD)`,
     '',
   ];

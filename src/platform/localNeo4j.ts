@@ -7,7 +7,7 @@ import { PlatformError } from './PlatformError.js';
 import { withFileLock } from './fileLock.js';
 import { generatePassword, readPasswordFile, writePasswordFile } from './instancePassword.js';
 import { findJava } from './javaRuntime.js';
-import { DEFAULT_MEMORY, JVM_ADDITIONAL, renderNeo4jConf, type Neo4jMemory } from './neo4jConf.js';
+import { DEFAULT_MEMORY, DEFAULT_SERVICE_URL, JVM_ADDITIONAL, renderNeo4jConf, type Neo4jMemory } from './neo4jConf.js';
 import { ensureNeo4jJars } from './neo4jJars.js';
 import { isPortFree } from './ports.js';
 import { isProcessAlive, processCommandLine, sleep, tailFile, waitForExit } from './processes.js';
@@ -24,6 +24,12 @@ export interface LocalNeo4jOptions {
   /** Password for user neo4j. Default: NEO4J_PASSWORD, else the stored one, else a generated one. */
   password?: string;
   memory?: Partial<Neo4jMemory>;
+  /**
+   * The clashgraph service Neo4j Browser loads its style and guide from on connect. Default
+   * http://127.0.0.1:4000 (npm start's default PORT). Written to neo4j.conf at start; a reused
+   * running instance keeps the URL it was started with.
+   */
+  serviceUrl?: string;
   /**
    * C1 JIT only (-XX:TieredStopAtLevel=1): start-up takes about half the CPU (measured here: 5 s
    * instead of 11 s, 9 s instead of 19 s wall on a busy 2-core machine), long queries run slower.
@@ -74,6 +80,7 @@ interface Resolved {
   boltPort: number;
   httpPort: number;
   memory: Neo4jMemory;
+  serviceUrl: string;
   fastStartup: boolean;
   startTimeoutMs: number;
   stopTimeoutMs: number;
@@ -106,6 +113,7 @@ function resolve(opts: LocalNeo4jOptions): Resolved {
     boltPort: opts.boltPort ?? 7687,
     httpPort: opts.httpPort ?? 7474,
     memory: { ...DEFAULT_MEMORY, ...opts.memory },
+    serviceUrl: opts.serviceUrl ?? DEFAULT_SERVICE_URL,
     fastStartup: opts.fastStartup ?? false,
     startTimeoutMs: opts.startTimeoutMs ?? 120_000,
     stopTimeoutMs: opts.stopTimeoutMs ?? 60_000,

@@ -33,12 +33,32 @@ export const JVM_ADDITIONAL = [
   '-Dlog4j.layout.jsonTemplate.maxStringLength=32768',
 ];
 
+/** Where `npm start` serves by default; the Browser loads its style and guide from there. */
+export const DEFAULT_SERVICE_URL = 'http://127.0.0.1:4000';
+
+/**
+ * Neo4j Browser, on connect, applies the service's style and opens its guide in the sidebar
+ * (Browser 5: `browser.post_connect_cmd` is `;`-separated commands without the colon; a guide URL
+ * ending in .md is read as Markdown, `---` between slides). The Browser fetches remote content
+ * only from hosts in the remote-content allowlist (Neo4j 5.26 still spells the setting
+ * `browser.remote_content_hostname_whitelist`; Browser 5 reads that key), and the service's CORS lets
+ * only the Browser's origin read them (src/server/explorer.ts).
+ */
+export function browserSettings(serviceUrl: string): string[] {
+  const base = serviceUrl.replace(/\/+$/, '');
+  const { hostname } = new URL(base);
+  return [
+    `browser.post_connect_cmd=style ${base}/neo4j-browser/style.grass; guide ${base}/neo4j-browser/guide.md`,
+    `browser.remote_content_hostname_whitelist=${[...new Set([hostname, 'localhost'])].join(',')}`,
+  ];
+}
+
 /**
  * The neo4j.conf of a local instance. Everything binds to 127.0.0.1 (never a public interface),
  * auth stays on, and strict validation stays on so a mistyped setting stops start-up.
  * Directories default to <home>/data, <home>/logs, … because the server gets --home-dir.
  */
-export function renderNeo4jConf(opts: { boltPort: number; httpPort: number; memory: Neo4jMemory }): string {
+export function renderNeo4jConf(opts: { boltPort: number; httpPort: number; memory: Neo4jMemory; serviceUrl?: string }): string {
   const { boltPort, httpPort, memory } = opts;
   const lines = [
     '# Written by src/platform/localNeo4j.ts at every start: edits here are overwritten.',
@@ -62,6 +82,7 @@ export function renderNeo4jConf(opts: { boltPort: number; httpPort: number; memo
     // Keep the server and Browser from phoning home (CI machines have no internet anyway).
     'client.allow_telemetry=false',
     'dbms.usage_report.enabled=false',
+    ...browserSettings(opts.serviceUrl ?? DEFAULT_SERVICE_URL),
     // Bolt's Netty waits a 5 s quiet period twice on shutdown; nothing needs it on a local
     // instance, and it made every db:stop (and each test run) 10 s slower. Internal setting of
     // 5.26: strict validation will flag it if a Neo4j upgrade drops it.

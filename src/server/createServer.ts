@@ -1,6 +1,6 @@
 /**
  * The HTTP service: Express 5 with Apollo Server 5 at /graphql (GraphQL over HTTP, GET and POST),
- * GET /health, and the safe defaults — loopback unless HOST says otherwise, a request body limit,
+ * GET /health, the explorer at / (src/server/explorer.ts), and the safe defaults — loopback unless HOST says otherwise, a request body limit,
  * CORS closed unless configured, graphql-armor limits, no batched operations, no persisted-query
  * hashes, no stack traces and (unless enabled) no introspection in production.
  * `createServer` listens and returns the URL and a `close()` that drains in-flight requests.
@@ -19,6 +19,7 @@ import { createRequestContext, resolvers, type RequestContext } from '../resolve
 import { ARMOR_LIMITS, createArmor, type ArmorLimits } from './armor.js';
 import { corsMiddleware } from './cors.js';
 import { createDrainer } from './drain.js';
+import { browserOriginsOf, explorerRouter, neo4jBrowserAssetsRouter } from './explorer.js';
 import { healthHandler } from './health.js';
 import { httpErrorHandler } from './httpErrors.js';
 import { KnownOperationTypesRule } from './knownOperationTypes.js';
@@ -36,6 +37,8 @@ export interface ServerOptions {
   drainMs?: number;
   /** Query limits; ARMOR_LIMITS unless a test needs others. */
   limits?: Partial<ArmorLimits>;
+  /** Neo4j Browser's URL (e.g. http://127.0.0.1:7474/browser/): its origin may read the style and guide. */
+  neo4jBrowserUrl?: string;
 }
 
 /** A listening server. */
@@ -121,6 +124,8 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     res.setHeader('X-Request-Id', (req.headers['x-request-id'] = requestIdOf(req)));
     next();
   });
+  // Before the API's CORS, which answers (and ends) preflights from origins it does not know.
+  app.use('/neo4j-browser', neo4jBrowserAssetsRouter(browserOriginsOf(opts.neo4jBrowserUrl)));
   app.use(corsMiddleware(config.corsOrigins));
   app.get('/health', healthHandler(executor));
   app.use(
@@ -136,7 +141,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
       context: async ({ req }) => createRequestContext(executor, String(req.headers['x-request-id'])),
     }),
   );
-  app.get('/', (_req: Request, res: Response) => res.redirect(302, '/graphql'));
+  app.use(explorerRouter());
   app.use((_req: Request, res: Response) => {
     res.status(404).json({ errors: [{ message: 'Not found. The API is at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
   });

@@ -21,6 +21,7 @@ import { isPortFree } from '../../src/platform/ports.js';
 import { isProcessAlive } from '../../src/platform/processes.js';
 import { repoRoot } from '../../src/platform/repoPaths.js';
 import { applySchema, loadDataset, readDataset, toGraphRows } from '../../src/seed/index.js';
+import { freePort } from './freePort.js';
 import type { TestNeo4j } from './testNeo4j.js';
 
 const log = (line: string) => process.stderr.write(`[test-neo4j] ${line}\n`);
@@ -82,9 +83,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
       runDir = path.join(parent, `run-${process.pid}`);
       rmSync(runDir, { recursive: true, force: true });
       mkdirSync(runDir, { recursive: true });
+      // Neo4j Browser loads its style and guide from the service on connect (post_connect_cmd):
+      // a port chosen now, for the test that starts the service there (tests/int/browser.test.ts).
+      const servicePort = await freePort();
       instance = {
         home: path.join(runDir, 'main'),
         ...(await testPorts()),
+        serviceUrl: `http://127.0.0.1:${servicePort}`,
         password: generatePassword(),
         fastStartup: true, // tests run short queries: half the start-up CPU is worth more than C2
         log,
@@ -101,6 +106,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
           httpPort: db.httpPort,
           browserUrl: db.browserUrl,
           pid: db.pid,
+          servicePort,
         },
       };
       log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s on ${db.uri} (Browser ${db.browserUrl})`);

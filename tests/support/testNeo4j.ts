@@ -19,6 +19,8 @@ export interface TestNeo4j {
     httpPort: number;
     browserUrl: string;
     pid: number;
+    /** The port Neo4j Browser expects the service on (its post_connect_cmd loads style and guide from it). */
+    servicePort: number;
   };
 }
 

@@ -53,6 +53,8 @@ export interface StartOptions {
   limits?: Partial<ArmorLimits>;
   /** How long close() waits for in-flight requests (default 2 s, to keep teardown quick). */
   drainMs?: number;
+  /** Neo4j Browser's URL: its origin may read the Browser style and guide cross-origin. */
+  neo4jBrowserUrl?: string;
   /** Changes the query catalogue before use (a test that forces one code path, e.g. the hub one). */
   alterQueries?: (queries: Queries) => Queries;
 }
@@ -68,6 +70,7 @@ export async function startApi(opts: StartOptions = {}): Promise<Api> {
     log: createLogger('silent'),
     drainMs: opts.drainMs ?? 2_000,
     ...(opts.limits ? { limits: opts.limits } : {}),
+    ...(opts.neo4jBrowserUrl ? { neo4jBrowserUrl: opts.neo4jBrowserUrl } : {}),
   });
 
   const events = new Map<string, QueryEvent[]>();

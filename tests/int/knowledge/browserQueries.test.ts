@@ -41,3 +41,22 @@ describe('Neo4j Browser example queries', () => {
     expect(civilians).toEqual(expect.arrayContaining(['doc-000:2005', 'doc-001:344']));
   });
 });
+
+describe('the Neo4j Browser guide (cypher/browser/guide.md)', () => {
+  const guide = readFileSync(path.join(dir, 'guide.md'), 'utf8');
+  // Split as Neo4j Browser does (splitMdSlides), and its click-to-run blocks are ```cypher fences.
+  const slides = guide.split(/\r?\n---\r?\n/);
+  const blocks = [...guide.matchAll(/```cypher\n([\s\S]*?)```/g)].map((m) => m[1]!.trim());
+
+  it('walks through 6 to 8 questions, one slide each after the introduction, each with Cypher to run', () => {
+    expect(slides.length - 1).toBeGreaterThanOrEqual(6);
+    expect(slides.length - 1).toBeLessThanOrEqual(8);
+    for (const slide of slides) expect(slide).toContain('```cypher');
+  });
+
+  it.each(blocks.map((b, i) => [i + 1, b] as const))('block %i runs read-only and returns rows', async (_i, cypher) => {
+    const res = await driver.executeQuery(cypher, {}, { routing: 'READ' });
+    expect(res.records.length).toBeGreaterThan(0);
+    expect(res.summary.queryType).toBe('r');
+  });
+});

@@ -32,3 +32,17 @@ describe('the neo4j.conf of a local instance', () => {
     expect(conf).toContain('server.jvm.additional=-Dio.netty.tryReflectionSetAccessible=true');
   });
 });
+
+describe('Neo4j Browser on connect', () => {
+  it('loads the service style and opens its guide, from the default service URL', () => {
+    expect(settings.get('browser.post_connect_cmd')).toBe(
+      'style http://127.0.0.1:4000/neo4j-browser/style.grass; guide http://127.0.0.1:4000/neo4j-browser/guide.md',
+    );
+    expect(settings.get('browser.remote_content_hostname_whitelist')?.split(',')).toContain('127.0.0.1');
+  });
+
+  it('follows the service URL it is given', () => {
+    const other = renderNeo4jConf({ boltPort: 1, httpPort: 2, memory: DEFAULT_MEMORY, serviceUrl: 'http://127.0.0.1:4050/' });
+    expect(other).toContain('browser.post_connect_cmd=style http://127.0.0.1:4050/neo4j-browser/style.grass; guide http://127.0.0.1:4050/neo4j-browser/guide.md\n');
+  });
+});
