@@ -71,7 +71,7 @@ describe.skipIf(!hasChromium || !db.local)('Neo4j Browser at /browser/', () => {
     expect(fills, 'groups are blue').toContain('#4C8EDA');
     expect(fills, 'places are cyan').toContain('#57C7E3');
     expect(await page.locator('svg g.relationship').count()).toBeGreaterThan(0);
-    // Remote content the Browser could not fetch shows up as console errors.
-    expect(console.errors.filter((e) => e.includes('127.0.0.1'))).toEqual([]);
-  });
+    // Remote content the Browser could not fetch from the service shows up as console errors.
+    expect(console.errors.filter((e) => e.includes(`:${db.local!.servicePort}/`))).toEqual([]);
+  }, 180_000); // a JVM behind a single-page app on a shared 2-core machine: room, not a latency bound
 });

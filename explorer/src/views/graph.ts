@@ -13,6 +13,7 @@ import { graphStyle } from '../graphStyle.js';
 import { isHedged, kindColour, KINDS } from '../kinds.js';
 import { go, href, type Route } from '../router.js';
 import { monthSpan, monthsBetween } from '../dates.js';
+import { RELATION_EXTRA_FIELDS, relationWords, timeSpan, type RelationExtra } from '../relationWords.js';
 
 cytoscape.use(fcose);
 
@@ -23,7 +24,7 @@ interface GNode {
   distance: number;
   collapsed: boolean;
 }
-interface GEdge {
+interface GEdge extends RelationExtra {
   id: string;
   type: string;
   from: string;
@@ -40,13 +41,17 @@ interface Subgraph {
   truncated: boolean;
 }
 
-const QUERY = `query Neighbourhood($name: String!, $depth: Int, $first: Int) {
-  neighbourhood(name: $name, depth: $depth, first: $first) {
+const QUERY = `query Neighbourhood($name: String!, $depth: Int, $first: Int, $maxDegree: Int) {
+  neighbourhood(name: $name, depth: $depth, first: $first, maxDegree: $maxDegree) {
     truncated center { id kind name }
     nodes { id kind name distance collapsed }
-    edges { id type from to certainty date role ${CITATION_FIELDS} }
+    edges { id type from to certainty date role ${RELATION_EXTRA_FIELDS} ${CITATION_FIELDS} }
   }
 }`;
+
+/** Entities with more links than this are drawn as hubs, not walked through (the URL's `hub`). */
+const DEFAULT_HUB = 40;
+const DEFAULT_FIRST = 150;
 
 /** What the last drawing took, for the note and the tests (window.__explorerGraph). */
 export interface DrawStats {
@@ -67,22 +72,31 @@ function nodeElement(n: GNode, distanceFromCentre: number): ElementDefinition {
 function edgeElement(e: GEdge): ElementDefinition {
   return {
     group: 'edges',
-    data: { id: e.id, source: e.from, target: e.to, type: e.type, label: e.role ?? e.type.replace(/_/g, ' ').toLowerCase(), hedged: isHedged(e.certainty), certainty: e.certainty, date: e.date ?? '', role: e.role ?? '' },
+    data: { id: e.id, source: e.from, target: e.to, type: e.type, label: e.role ?? e.predicate ?? e.type.replace(/_/g, ' ').toLowerCase(), hedged: isHedged(e.certainty), certainty: e.certainty, date: e.date ?? '', role: e.role ?? '' },
   };
+}
+
+function clampInt(raw: string | null, fallback: number, lo: number, hi: number): number {
+  const n = raw === null ? NaN : Number.parseInt(raw, 10);
+  return Number.isFinite(n) ? Math.min(hi, Math.max(lo, n)) : fallback;
 }
 
 export async function renderGraph(root: HTMLElement, route: Route, signal: AbortSignal): Promise<void> {
   const id = route.args[0];
   const depth = route.params.get('depth') === '2' ? 2 : 1;
   const params = route.params;
+  const hub = clampInt(params.get('hub'), DEFAULT_HUB, 0, 10_000);
+  const first = clampInt(params.get('first'), DEFAULT_FIRST, 1, 500);
   const form = h('form', { class: 'toolbar', onsubmit: (ev: Event) => {
     ev.preventDefault();
     const fd = new FormData(ev.target as HTMLFormElement);
     const name = String(fd.get('centre') ?? '').trim();
-    if (name) go(href('graph', [name], { depth: String(fd.get('depth') ?? '1') }));
+    const h = String(fd.get('hub') ?? DEFAULT_HUB);
+    if (name) go(href('graph', [name], { depth: String(fd.get('depth') ?? '1'), hub: h === String(DEFAULT_HUB) ? undefined : h }));
   } },
   nameInput({ name: 'centre', label: 'Centre', value: id ?? '', placeholder: 'e.g. Mohammad Kanjo Hassan' }),
   h('label', { class: 'field' }, h('span', {}, 'Depth'), h('select', { name: 'depth' }, h('option', { value: '1', selected: depth === 1 }, '1 hop'), h('option', { value: '2', selected: depth === 2 }, '2 hops'))),
+  h('label', { class: 'field' }, h('span', {}, 'Hubs: entities with more links than'), h('select', { name: 'hub' }, [20, 40, 100, 500].map((n) => h('option', { value: n, selected: n === hub }, `${n} links`)))),
   h('button', { type: 'submit' }, 'Draw'));
 
   if (!id) {
@@ -94,7 +108,7 @@ export async function renderGraph(root: HTMLElement, route: Route, signal: Abort
   const t0 = performance.now();
   let sub: Subgraph;
   try {
-    sub = (await gql<{ neighbourhood: Subgraph }>(QUERY, { name: id, depth, first: 150 }, signal)).neighbourhood;
+    sub = (await gql<{ neighbourhood: Subgraph }>(QUERY, { name: id, depth, first, maxDegree: hub }, signal)).neighbourhood;
   } catch (err) {
     replace(root, pageTitle('Graph'), form, errorBox(err, (c) => href('graph', [c.id], { depth })));
     return;
@@ -113,7 +127,7 @@ export async function renderGraph(root: HTMLElement, route: Route, signal: Abort
     for (const n of s.nodes) {
       if (nodesById.has(n.id)) {
         // Opening a hub: it is no longer collapsed.
-        if (!n.collapsed && nodesById.get(n.id)!.collapsed && n.id === s.center.id) {
+        if (n.id === s.center.id && nodesById.get(n.id)!.collapsed) {
           nodesById.get(n.id)!.collapsed = false;
           cy?.$id(n.id).data({ collapsed: false, label: n.name });
         }
@@ -169,6 +183,8 @@ export async function renderGraph(root: HTMLElement, route: Route, signal: Abort
     const m = months();
     const q: Record<string, string> = {};
     if (depth === 2) q.depth = '2';
+    if (hub !== DEFAULT_HUB) q.hub = String(hub);
+    if (first !== DEFAULT_FIRST) q.first = String(first);
     if (expanded.size) q.expand = [...expanded].join(',');
     if (hidden.size) q.hide = [...hidden].join(',');
     if (range && m.length && (range[0] !== m[0] || range[1] !== m[m.length - 1])) [q.from, q.to] = range;
@@ -199,7 +215,7 @@ export async function renderGraph(root: HTMLElement, route: Route, signal: Abort
     const shownEdges = cy.edges().not('.filtered').length;
     canvas.dataset.nodes = String(shownNodes);
     canvas.dataset.edges = String(shownEdges);
-    replace(summary, `${shownNodes} entities, ${shownEdges} links shown`, sub.truncated ? ' · the API cut the neighbourhood short (hubs collapsed or more than 150 nodes)' : '');
+    replace(summary, `${shownNodes} entities, ${shownEdges} links shown`, sub.truncated ? ` · not the whole neighbourhood: hubs (more than ${hub} links) are not walked through, or there were more than ${first} entities` : '');
     renderNodeList();
   };
   const renderTypeBoxes = () => {
@@ -268,7 +284,7 @@ export async function renderGraph(root: HTMLElement, route: Route, signal: Abort
       return;
     }
     try {
-      const more = (await gql<{ neighbourhood: Subgraph }>(QUERY, { name: nodeId, depth: 1, first: 60 }, signal)).neighbourhood;
+      const more = (await gql<{ neighbourhood: Subgraph }>(QUERY, { name: nodeId, depth: 1, first: 60, maxDegree: hub }, signal)).neighbourhood;
       if (signal.aborted) return;
       expanded.add(nodeId);
       node.data('expanded', true);
@@ -293,9 +309,9 @@ export async function renderGraph(root: HTMLElement, route: Route, signal: Abort
     const a = nodesById.get(e.from)!;
     const b = nodesById.get(e.to)!;
     replace(details,
-      h('h2', {}, e.type.replace(/_/g, ' ').toLowerCase(), e.role ? ` (${e.role})` : ''),
-      h('p', {}, entityLink(a), ' → ', entityLink(b)),
-      h('p', {}, e.date ? h('span', { class: 'date' }, e.date) : h('span', { class: 'muted' }, 'undated'), ' ', hedgeBadge(e.certainty)),
+      h('h2', {}, e.type.replace(/_/g, ' ').toLowerCase()),
+      h('p', {}, entityLink(a), ' ', h('span', { class: 'words' }, relationWords(e)), ' ', entityLink(b)),
+      h('p', {}, e.date ? h('span', { class: 'date' }, e.date) : timeSpan(e) ? '' : h('span', { class: 'muted' }, 'undated'), ' ', hedgeBadge(e.certainty)),
       citationList(e.citations));
   };
   cy.on('tap', 'node', (ev) => void select(ev.target.id()));

@@ -10,10 +10,11 @@ import { h, replace } from '../dom.js';
 import { graphStyle } from '../graphStyle.js';
 import { isHedged } from '../kinds.js';
 import { go, href, type Route } from '../router.js';
+import { RELATION_EXTRA_FIELDS, relationWords, type RelationExtra } from '../relationWords.js';
 
 cytoscape.use(fcose);
 
-interface Step {
+interface Step extends Omit<RelationExtra, 'type'> {
   from: NamedRef;
   relation: string;
   direction: 'OUT' | 'IN';
@@ -33,7 +34,7 @@ interface PathData {
 const QUERY = `query Paths($from: String!, $to: String!, $first: Int, $maxHops: Int, $exclude: [String!]) {
   paths(from: $from, to: $to, first: $first, maxHops: $maxHops, exclude: $exclude) {
     length
-    steps { from { id kind name } relation direction to { id kind name } certainty claimedBy { id name } role date linkIds ${CITATION_FIELDS} }
+    steps { from { id kind name } relation direction to { id kind name } certainty claimedBy { id name } role date ${RELATION_EXTRA_FIELDS} linkIds ${CITATION_FIELDS} }
   }
 }`;
 
@@ -86,7 +87,7 @@ export async function renderPaths(root: HTMLElement, route: Route, signal: Abort
       h('ol', { class: 'steps' }, path.steps.map((s, j) => h('li', { class: 'step' },
         h('div', { class: 'step-line' },
           j === 0 ? entityLink(s.from) : null,
-          h('span', { class: 'rel' }, s.direction === 'OUT' ? `—${s.relation}${s.role ? ` (${s.role})` : ''}→` : `←${s.relation}${s.role ? ` (${s.role})` : ''}—`),
+          h('span', { class: 'rel', title: s.relation }, s.direction === 'OUT' ? `— ${relationWords({ ...s, type: s.relation })} →` : `← ${relationWords({ ...s, type: s.relation })} —`),
           entityLink(s.to),
           s.date ? h('span', { class: 'date' }, s.date) : null,
           hedgeBadge(s.certainty, s.claimedBy),

@@ -5,6 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { buildExplorer } from '../../../explorer/build.js';
+import { warmUpPlans } from '../../../src/db/warmUp.js';
 import { launchChromium, watchConsole } from '../../support/chromium.js';
 import { startApi, type Api } from '../api/apiHarness.js';
 
@@ -28,6 +29,11 @@ export interface ExplorerHarness {
 export async function startExplorer(): Promise<ExplorerHarness> {
   const sizes = await buildExplorer();
   const api = await startApi();
+  // As `npm start` does before serving: the paths and neighbourhood plans take Neo4j seconds,
+  // more on a cold test instance. As there, a failed warm-up only costs that wait later.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (await warmUpPlans(api.executor).then(() => true, () => false)) break;
+  }
   const browser = await launchChromium();
   const pages: Page[] = [];
   return {
