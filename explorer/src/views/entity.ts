@@ -76,7 +76,6 @@ function facts(e: EntityData): HTMLElement {
 function relationRow(r: Relation): HTMLElement {
   const details = h('div', { class: 'evidence', hidden: true },
     r.event ? h('p', {}, 'Part of ', entityLink({ ...r.event, kind: 'Event' })) : null,
-    r.note ? h('p', { class: 'note' }, r.note) : null,
     citationList(r.citations),
   );
   const toggle = h('button', { type: 'button', class: 'rel-toggle', 'aria-expanded': 'false', title: 'Show the quotes and documents' }, 'Evidence');
