@@ -3,7 +3,8 @@
  * take the dataset without that document's entries (bench/ingestHoldout.ts), ingest the document,
  * and compare the draft with what the curators wrote for it. Writes bench/INGEST.md.
  *
- *   linking      known entities linked in the draft vs. entities the curated entries cite from it
+ *   linking      known people, groups and places linked in the draft vs. the named ones the
+ *                curated entries of the document cite or refer to (events are described, not named)
  *   new entities curated entities only this document names, found as candidates (same name key)
  *   figures      claims: value (or range) + measure + claimant all equal, one-to-one
  *   relations    type + both ends equal (new ends matched to curated entities by name key)
@@ -29,6 +30,7 @@ export interface DocResult {
   linking: Score;
   newEntities: { found: number; total: number; namedFound: number; namedTotal: number };
   figures: Score;
+  figuresNoClaimant: Score;
   relations: Score;
   dates: { correct: number; dated: number; events: number };
   misses: { linkFp: string[]; linkFn: string[]; figFp: string[]; figFn: string[]; relFn: string[]; relFp: string[]; dateWrong: string[] };
@@ -48,13 +50,17 @@ export function evaluateDocument(ds: Dataset, docId: string): DocResult {
   const referenced = new Set<string>();
   for (const c of ds.claims) if (c.entry.source === docId) for (const id of [c.entry.about, c.entry.claimedBy]) if (id) referenced.add(id);
   for (const x of ds.relations) if (x.entry.cite.some((c) => c.source === docId)) for (const id of [x.entry.from, x.entry.to, x.entry.event, x.entry.claimedBy]) if (id) referenced.add(id);
+  for (const l of ds.events) if (l.entry.cite.some((c) => c.source === docId)) for (const id of [l.entry.place, l.entry.partOf]) if (id) referenced.add(id);
+  for (const l of ds.places) if (l.entry.locatedIn && l.entry.cite.some((c) => c.source === docId)) referenced.add(l.entry.locatedIn);
   const inDoc = all.filter((e) => e.cite.some((c) => c.source === docId) || referenced.has(e.id));
   const knownIds = new Set(known.map((k) => k.id));
-  const goldKnown = new Set(inDoc.filter((e) => knownIds.has(e.id)).map((e) => e.id));
+  // Linking is about names: events (described, not named) and unnamed entities are not linkable.
+  const nameable = new Set([...ds.people, ...ds.groups, ...ds.places].filter((l) => !l.entry.unnamed).map((l) => l.entry.id));
+  const goldKnown = new Set(inDoc.filter((e) => knownIds.has(e.id) && nameable.has(e.id)).map((e) => e.id));
   const goldNew = inDoc.filter((e) => !knownIds.has(e.id));
 
   // Linking.
-  const linked = new Set(draft.mentions.map((m) => m.entityId));
+  const linked = new Set(draft.mentions.map((m) => m.entityId).filter((id) => nameable.has(id)));
   const linking: Score = { tp: [...linked].filter((id) => goldKnown.has(id)).length, fp: [...linked].filter((id) => !goldKnown.has(id)).length, fn: [...goldKnown].filter((id) => !linked.has(id)).length };
 
   // New entities, and the map from a candidate id to the curated entity it names.
@@ -75,6 +81,9 @@ export function evaluateDocument(ds: Dataset, docId: string): DocResult {
   const goldFig = goldClaims.map((c) => figKey(c.value !== undefined ? String(c.value) : `${c.low}-${c.high}`, c.measure, c.claimedBy));
   const predFig = draft.figures.map((f) => figKey(f.value !== undefined ? String(f.value) : `${f.low}-${f.high}`, f.measure, f.claimedBy ? end(f.claimedBy) : undefined));
   const figures = matchOneToOne(predFig, goldFig);
+  // Diagnostic: the same without the claimant, to tell reading errors from attribution disagreements.
+  const strip = (k: string) => k.split('|').slice(0, 2).join('|');
+  const figuresNoClaimant = matchOneToOne(predFig.map(strip), goldFig.map(strip)).score;
 
   // Relations.
   const goldRel = ds.relations.filter((x) => x.entry.cite.some((c) => c.source === docId)).map((x) => `${x.entry.type} ${x.entry.from} ${x.entry.to}`);
@@ -99,7 +108,7 @@ export function evaluateDocument(ds: Dataset, docId: string): DocResult {
   }
 
   return {
-    doc: docId, linking, newEntities, figures: figures.score, relations: relations.score,
+    doc: docId, linking, newEntities, figures: figures.score, figuresNoClaimant, relations: relations.score,
     dates: { correct, dated, events: events.length },
     misses: {
       linkFp: [...linked].filter((id) => !goldKnown.has(id)),
@@ -121,16 +130,16 @@ function matchOneToOne(pred: string[], gold: string[]): { score: Score; fp: stri
 }
 
 function table(results: DocResult[]): string {
-  const rows = results.map((x) => `| ${x.doc} | ${f2(p(x.linking))} | ${f2(r(x.linking))} | ${x.newEntities.found}/${x.newEntities.total} (named ${x.newEntities.namedFound}/${x.newEntities.namedTotal}) | ${f2(p(x.figures))} | ${f2(r(x.figures))} | ${f2(p(x.relations))} | ${f2(r(x.relations))} | ${x.dates.correct}/${x.dates.dated} of ${x.dates.events} |`);
+  const rows = results.map((x) => `| ${x.doc} | ${f2(p(x.linking))} | ${f2(r(x.linking))} | ${x.newEntities.found}/${x.newEntities.total} (named ${x.newEntities.namedFound}/${x.newEntities.namedTotal}) | ${f2(p(x.figures))} | ${f2(r(x.figures))} | ${f2(p(x.figuresNoClaimant))} / ${f2(r(x.figuresNoClaimant))} | ${f2(p(x.relations))} | ${f2(r(x.relations))} | ${x.dates.correct}/${x.dates.dated} of ${x.dates.events} |`);
   const sum = results.reduce((a, x) => ({
-    linking: add(a.linking, x.linking), figures: add(a.figures, x.figures), relations: add(a.relations, x.relations),
+    linking: add(a.linking, x.linking), figures: add(a.figures, x.figures), fnc: add(a.fnc, x.figuresNoClaimant), relations: add(a.relations, x.relations),
     nf: a.nf + x.newEntities.found, nt: a.nt + x.newEntities.total, nnf: a.nnf + x.newEntities.namedFound, nnt: a.nnt + x.newEntities.namedTotal,
     dc: a.dc + x.dates.correct, dd: a.dd + x.dates.dated, de: a.de + x.dates.events,
-  }), { linking: { tp: 0, fp: 0, fn: 0 }, figures: { tp: 0, fp: 0, fn: 0 }, relations: { tp: 0, fp: 0, fn: 0 }, nf: 0, nt: 0, nnf: 0, nnt: 0, dc: 0, dd: 0, de: 0 });
-  rows.push(`| **all (micro)** | **${f2(p(sum.linking))}** | **${f2(r(sum.linking))}** | **${sum.nf}/${sum.nt} (named ${sum.nnf}/${sum.nnt})** | **${f2(p(sum.figures))}** | **${f2(r(sum.figures))}** | **${f2(p(sum.relations))}** | **${f2(r(sum.relations))}** | **${sum.dc}/${sum.dd} of ${sum.de}** |`);
+  }), { linking: { tp: 0, fp: 0, fn: 0 }, figures: { tp: 0, fp: 0, fn: 0 }, fnc: { tp: 0, fp: 0, fn: 0 }, relations: { tp: 0, fp: 0, fn: 0 }, nf: 0, nt: 0, nnf: 0, nnt: 0, dc: 0, dd: 0, de: 0 });
+  rows.push(`| **all (micro)** | **${f2(p(sum.linking))}** | **${f2(r(sum.linking))}** | **${sum.nf}/${sum.nt} (named ${sum.nnf}/${sum.nnt})** | **${f2(p(sum.figures))}** | **${f2(r(sum.figures))}** | **${f2(p(sum.fnc))} / ${f2(r(sum.fnc))}** | **${f2(p(sum.relations))}** | **${f2(r(sum.relations))}** | **${sum.dc}/${sum.dd} of ${sum.de}** |`);
   return [
-    '| held-out doc | linking P | linking R | new entities found | figures P | figures R | relations P | relations R | dates right / dated of events |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| held-out doc | linking P | linking R | new entities found | figures P | figures R | figures P / R without claimant | relations P | relations R | dates right / dated of events |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }

@@ -9,7 +9,7 @@ import type { Dataset } from '../seed/index.js';
 import { findDates } from './dates.js';
 import { findFigures } from './figures.js';
 import { buildGazetteer, matchMentions } from './gazetteer.js';
-import { attribution } from './hedges.js';
+import { attribution, seedAttributionRule, type Attribution } from './hedges.js';
 import { knownEntities, type KnownEntity } from './knownEntities.js';
 import { nearMatches } from './nearMatches.js';
 import { findCandidates } from './nerCandidates.js';
@@ -70,6 +70,37 @@ function placeTypeOf(text: string, c: NewEntityCandidate): string {
   return 'other';
 }
 
+/**
+ * The seed's rule decides certainty and claimant; our own reading adds only what the rule leaves
+ * open by design: "the monitor said" after a named monitor (the rule names no one there), which
+ * the curator sees in `why` and may reject.
+ */
+function combine(rule: Attribution | undefined, own: Attribution): Attribution {
+  if (rule) return rule.claimedBy || !own.claimedBy ? rule : { ...rule, claimedBy: own.claimedBy, claimantText: own.claimantText, cue: `${rule.cue}; claimant from "${own.cue}"` };
+  // The rule reads infobox cells apart; "344+ civilians killed (SOHR claim)" may then reach us only.
+  if (own.claimedBy || own.cue?.startsWith('the monitor')) return own;
+  return { certainty: 'stated' };
+}
+
+/**
+ * A report repeats its big toll — headline, lead, the monitor's sentence ("Over 70 Killed", "over
+ * 70 fatalities", "SOHR … reported that the death toll has surpassed 70"): one claim with all its
+ * quotes, attributed if any of them is. Small counts (under 20) are per incident and never merged.
+ */
+function mergeRepeatedTolls(figures: Figure[]): Figure[] {
+  const out: Figure[] = [];
+  for (const f of figures) {
+    const same = f.value !== undefined && f.value >= 20
+      ? out.find((o) => o.value === f.value && o.measure === f.measure && o.qualifier === f.qualifier && (o.claimedBy === f.claimedBy || !o.claimedBy || !f.claimedBy))
+      : undefined;
+    if (!same) { out.push({ ...f }); continue; }
+    same.alsoIn = [...(same.alsoIn ?? []), f.sentence];
+    if (!same.claimedBy && f.claimedBy) Object.assign(same, { claimedBy: f.claimedBy, claimantText: f.claimantText, certainty: f.certainty, why: `${f.why}; repeated in ${same.alsoIn.length + 1} sentences` });
+    if (same.victims === 'unspecified') same.victims = f.victims;
+  }
+  return out;
+}
+
 export function buildDraft(text: string, meta: DocumentMeta, ds: Dataset): DraftModel {
   const known = knownEntities(ds);
   return buildDraftFrom(text, meta, known, new Set([...ds.sources.map((s) => s.entry.id), ...ds.claims.map((c) => c.entry.id), ...ds.relations.map((r) => r.entry.id), ...known.map((k) => k.id)]));
@@ -125,15 +156,21 @@ export function buildDraftFrom(text: string, meta: DocumentMeta, known: KnownEnt
   const figures: Figure[] = [];
   const relations: RelationProposal[] = [];
   let anaphor: { id: string; text: string } | undefined;
+  const rule = seedAttributionRule(text, [
+    ...known.filter((k) => k.kind === 'person' || k.kind === 'group').flatMap((k) => k.names.map((name) => ({ name, id: k.id }))),
+    ...newEntities.filter((n) => n.kind !== 'place').map((n) => ({ name: n.name, id: n.id })),
+  ]);
   for (const s of sentences) {
-    const a = attribution(s, actorMentions, anaphor);
+    const own = attribution(s, actorMentions, anaphor);
+    const a = combine(rule(s.text), own);
     for (const m of mentions) if (m.sentence === s.index && g.byId.get(m.entityId)?.subtype === 'monitor') anaphor = { id: m.entityId, text: m.text };
     const events = mentions.filter((m) => m.sentence === s.index && m.kind === 'event');
     const about = events.length === 1 ? events[0]!.entityId : undefined;
-    figures.push(...findFigures(s, { attribution: a, mentions, ...(about ? { about } : {}), subtypeOf: (id) => g.byId.get(id)?.subtype }));
+    figures.push(...findFigures(s, { attribution: a, attributionOf: (from, to) => combine(rule(s.text, from, to), own), mentions, ...(about ? { about } : {}), subtypeOf: (id) => g.byId.get(id)?.subtype }));
     const sDates = dates.filter((d) => d.sentence === s.index && d.precision !== 'year');
     relations.push(...proposeRelations(s, ends, a, sDates.length === 1 ? sDates[0]!.value : undefined));
   }
+  const mergedFigures = mergeRepeatedTolls(figures);
   for (const n of newEntities) {
     for (const near of n.near) {
       relations.push({
@@ -142,5 +179,5 @@ export function buildDraftFrom(text: string, meta: DocumentMeta, known: KnownEnt
       });
     }
   }
-  return { meta, sentences, mentions, ambiguous, newEntities, dates, figures, relations };
+  return { meta, sentences, mentions, ambiguous, newEntities, dates, figures: mergedFigures, relations };
 }

@@ -32,13 +32,13 @@ const MEASURE_WORD = /\b(?:killing or wounding|killed or wounded|death toll|shot
 
 const VICTIMS: [RegExp, string][] = [
   [/^(?:civilians?|residents|children|women|men|protesters?|villagers|family members|workers|judges|shrine attendants|alawites|christians|druze)$/i, 'civilians'],
-  [/^(?:security (?:forces?|personnel|members?)|troops?|soldiers?|policemen|police(?:men| officers)?|officers|members?|personnel|forces)$/i, 'security_forces'],
+  [/^(?:security (?:forces?|personnel|members?|force members?)|troops?|soldiers?|policemen|police(?:men| officers)?|officers|members?|personnel|forces)$/i, 'security_forces'],
   [/^(?:gunmen|militants|insurgents|attackers|fighters|loyalists|rebels|assailants|shabiha)$/i, 'insurgents'],
   [/^(?:combatants)$/i, 'combatants'],
 ];
 
 /** Words after a number that make it something other than a count of people. */
-const NOT_PEOPLE = /^(?:years?|days?|hours?|weeks?|months?|km|kilometres?|kilometers?|miles?|percent|per cent|%|houses|homes|vehicles?|million|billion|pills|times|o'clock|am|pm|st|nd|rd|th|-year|of (?:the|them|whom))\b/i;
+const NOT_PEOPLE = /^(?:years?|days?|hours?|weeks?|months?|km|kilometres?|kilometers?|miles?|percent|per cent|%|houses|homes|vehicles?|million|billion|pills|times|o'clock|am|pm|st|nd|rd|th|-year|of (?:the|them))\b/i;
 const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
 const NUMBER = new RegExp(
@@ -75,8 +75,20 @@ function numbersIn(text: string): NumberHit[] {
   return out;
 }
 
+/**
+ * "a civilian was killed", "killing one troop and injuring another": one person, written with an
+ * article. Only with a person noun ("a member of…", "a protester"), so "a curfew" never counts.
+ */
+const ONE_PERSON = /\b(?:a|an|another)\s+(?=(?:[\w-]+\s+){0,2}?(?:civilian|member|soldier|troop|policeman|police officer|fighter|gunman|protester|child|man|woman|commander|officer|resident|student|doctor|teacher|cleric|imam|worker)s?\b)|\banother\b(?=[\s.,;])/gi;
+
+function singlesIn(text: string): NumberHit[] {
+  return [...text.matchAll(ONE_PERSON)].map((m) => ({ value: 1, start: m.index, end: m.index + m[0].trimEnd().length, plus: false, word: true }));
+}
+
 export interface FigureContext {
   attribution: Attribution;
+  /** The attribution of the part of the sentence from..to (the figure itself), when known. */
+  attributionOf?: (from: number, to: number) => Attribution;
   mentions: readonly Mention[];
   /** Known event the sentence (or document) is about, if one was linked. */
   about?: string;
@@ -85,21 +97,22 @@ export interface FigureContext {
 
 export function findFigures(s: Sentence, ctx: FigureContext): Figure[] {
   const text = s.text;
-  const hits = numbersIn(text);
+  const hits = [...numbersIn(text), ...singlesIn(text)].sort((a, b) => a.start - b.start);
   const out: Figure[] = [];
   for (let k = 0; k < hits.length; k++) {
     const h = hits[k]!;
     const before = text.slice(0, h.start);
     const after = text.slice(h.end);
     if (NOT_PEOPLE.test(after.trimStart()) || MONTHS.test(after.trimStart()) || /(?:^|\s)(?:On|on|in|In|since|of)\s+(?:\d{1,2}\s+)?$/.test(before) && !h.word && h.value > 31) continue;
-    if (!h.word && h.value >= 1900 && h.value <= 2100 && !/^\s*\+/.test(after)) continue; // a year
+    // A year, unless it counts someone ("2,005+ civilians", "2005 civilians").
+    if (!h.word && h.value >= 1900 && h.value <= 2100 && !h.plus && !text.slice(h.start, h.end).includes(',') && !/^\s*(?:civilians|people|persons|members|fighters|soldiers)\b/i.test(after)) continue;
     if (MONTHS.test(before.split(/\s+/).slice(-2).join(' '))) continue; // "March 6"
     const outOf = /^\s*out of\s+(\d[\d,]*)/i.exec(after);
     // "125 out of 140 civilians": both numbers count the noun after the second.
     const nounFrom = outOf ? h.end + outOf[0].length : h.end;
     const nextStart = hits[k + (outOf ? 2 : 1)]?.start ?? text.length;
     const windowAfter = text.slice(nounFrom, Math.min(nextStart, nounFrom + 90));
-    const noun = /^\s*(?:(?:more|other|others|further|additional|of whom)\s+)?(?:[A-Z][\w-]*\s+|Syrian\s+|government\s+|Alawite\s+|pro-Assad\s+|armed\s+|local\s+|former\s+|civilian\s+){0,3}([A-Za-z]+(?:\s+(?:forces?|personnel|members?|officers|attendants))?)/.exec(windowAfter);
+    const noun = /^\s*(?:(?:more|other|others|further|additional|of whom)\s+)?(?:[A-Z][\w-]*\s+|Syrian\s+|government\s+|Alawite\s+|pro-Assad\s+|armed\s+|local\s+|former\s+|civilian\s+){0,3}([A-Za-z]+(?:\s+(?:force members?|forces?|personnel|members?|officers|attendants))?)/.exec(windowAfter);
     let victims = 'unspecified';
     if (noun) for (const [re, v] of VICTIMS) if (re.test(noun[1]!)) { victims = v; break; }
     if (victims === 'security_forces' && /^members?$/i.test(noun?.[1] ?? '')) {
@@ -111,7 +124,12 @@ export function findFigures(s: Sentence, ctx: FigureContext): Figure[] {
     let measure: string | undefined;
     let measureWhy = '';
     const justBefore = /(\b[a-z]+(?: or [a-z]+)?)\s+(?:(?:at least|more than|an estimated|nearly|about|over)\s+)?$/i.exec(before);
-    if (justBefore && /ing$|ed$/.test(justBefore[1]!) && measureOf(justBefore[1]!)) {
+    const nextWords = /^\+?\s*([A-Za-z]+)(?:\s+([A-Za-z]+))?/.exec(text.slice(h.end));
+    const measureRightAfter = nextWords ? [nextWords[1], nextWords[2]].find((w) => w && measureOf(w)) : undefined;
+    if (measureRightAfter) {
+      measure = measureOf(measureRightAfter);
+      measureWhy = `"${measureRightAfter}" right after the number`;
+    } else if (justBefore && /ing$|ed$/.test(justBefore[1]!) && measureOf(justBefore[1]!)) {
       measure = measureOf(justBefore[1]!);
       measureWhy = `"${justBefore[1]} ${h.word ? text.slice(h.start, h.end) : h.value}"`;
     }
@@ -134,11 +152,14 @@ export function findFigures(s: Sentence, ctx: FigureContext): Figure[] {
       if (m) { measure = measureOf(m[1]!); measureWhy = `"${m[1]}" before the number`; }
     }
     if (!measure) continue;
-    if (h.word && victims === 'unspecified' && !noun) continue;
+    if (/^another$/i.test(text.slice(h.start, h.end)) && !measureWhy.startsWith(`"${justBefore?.[1]}`)) continue;
+    // A number word counts people only with a people noun after it ("two civilians", "three
+    // others", "the two were killed"), not "one family", "one group", "one of the".
+    if (h.word && victims === 'unspecified' && !/^\s*(?:(?:more|other|armed|local|unidentified)\s+)?(?:people|persons|individuals|others|bodies|members?|men|women|were|was|more|brothers|sons|relatives|security force members?|killed|dead|wounded|injured|kidnapped|arrested|executed)\b/i.test(windowAfter)) continue;
     let qualifier: Figure['qualifier'] = 'exact';
     for (const [re, q] of QUALIFIERS) if (re.test(before)) { qualifier = q; break; }
     if (h.plus) qualifier = 'at_least';
-    const a = ctx.attribution;
+    const a = ctx.attributionOf ? ctx.attributionOf(h.start, h.end) : ctx.attribution;
     const base = {
       sentence: s.index, measure, victims,
       ...(a.claimedBy ? { claimedBy: a.claimedBy, claimantText: a.claimantText } : {}),

@@ -49,6 +49,8 @@ export interface Gazetteer {
   surnames: Map<string, string[]>;
   /** Every full key, to keep surnames from shadowing another entity's own name. */
   fullKeys: Set<string>;
+  /** Full key → entity ids, for context switches ("Latakia" in "Latakia and Tartus Governorates"). */
+  idsByKey: Map<string, string[]>;
 }
 
 const newNode = (): TrieNode => ({ next: new Map(), ends: new Map() });
@@ -58,6 +60,7 @@ export function buildGazetteer(entities: readonly KnownEntity[]): Gazetteer {
   const byId = new Map<string, KnownEntity>();
   const surnames = new Map<string, string[]>();
   const fullKeys = new Set<string>();
+  const idsByKey = new Map<string, string[]>();
   for (const e of entities) {
     byId.set(e.id, e);
     for (const name of e.names) {
@@ -66,6 +69,7 @@ export function buildGazetteer(entities: readonly KnownEntity[]): Gazetteer {
       // A one-letter or purely numeric key would match noise ("A", "2011").
       if (words.length === 1 && (words[0]!.length < 2 || /^\d+$/.test(words[0]!))) continue;
       fullKeys.add(words.join(' '));
+      idsByKey.set(words.join(' '), [...new Set([...(idsByKey.get(words.join(' ')) ?? []), e.id])]);
       let node = root;
       for (const w of words) {
         let child = node.next.get(w);
@@ -83,7 +87,7 @@ export function buildGazetteer(entities: readonly KnownEntity[]): Gazetteer {
       }
     }
   }
-  return { byId, root, surnames, fullKeys };
+  return { byId, root, surnames, fullKeys, idsByKey };
 }
 
 /** The state wins over its own country territory (the documented rule); else undefined. */
@@ -104,6 +108,7 @@ export function matchMentions(text: string, sentences: readonly Sentence[], g: G
   const ambiguous: AmbiguousMention[] = [];
   const seen = new Set<string>(); // entities linked unambiguously so far in this document
   const namedInFull = new Set<string>(); // people named by a full (multi-word) name so far
+  const senseOf = new Map<string, string>(); // one sense per document: a city name once read as its governorate
 
   for (const s of sentences) {
     const tokens = tokenize(s.text, s.start);
@@ -128,7 +133,12 @@ export function matchMentions(text: string, sentences: readonly Sentence[], g: G
         const ids = [...best.ends].filter(([, cap]) => !cap || capitalText).map(([id]) => id);
         if (ids.length > 0) {
           const span = spanOf(text, tokens, i, best.endTok);
-          const pick = resolve(ids, g, seen);
+          const key = nameWords(span.text).join(' ');
+          const earlierSense = senseOf.get(key);
+          const pick = governorateInContext(s, span, ids, g)
+            ?? (earlierSense ? { id: earlierSense, how: 'context' as const, confidence: 0.75 } : undefined)
+            ?? resolve(ids, g, seen);
+          if (pick && pick.how === 'context' && !ids.includes(pick.id)) senseOf.set(key, pick.id);
           if (pick) {
             const e = g.byId.get(pick.id)!;
             mentions.push({ entityId: pick.id, kind: e.kind, sentence: s.index, ...span, how: pick.how, confidence: pick.confidence });
@@ -154,6 +164,24 @@ export function matchMentions(text: string, sentences: readonly Sentence[], g: G
     }
   }
   return { mentions, ambiguous };
+}
+
+/**
+ * "the Tartus and Latakia Governorates", "the coastal provinces of Latakia and Tartus", "Hama
+ * province": a city's name in a list governed by "governorate(s)/province(s)" names the
+ * governorate, when the graph knows one called "<name> Governorate".
+ */
+function governorateInContext(s: Sentence, span: { start: number; end: number; text: string }, ids: string[], g: Gazetteer): { id: string; how: Mention['how']; confidence: number } | undefined {
+  if (ids.length !== 1 || g.byId.get(ids[0]!)?.kind !== 'place') return undefined;
+  const after = s.text.slice(span.end - s.start);
+  const before = s.text.slice(0, span.start - s.start);
+  const NAME = String.raw`[\p{Lu}][\p{L}'’-]*`;
+  const listAfter = new RegExp(String.raw`^(?:(?:,\s*|\s+and\s+)${NAME})*\s+(?:[Gg]overnorates?|[Pp]rovinces?)\b`, 'u');
+  const listBefore = new RegExp(String.raw`\b(?:governorates?|provinces?)\s+of\s+(?:${NAME}(?:,\s*|\s+and\s+))*$`, 'iu');
+  if (!listAfter.test(after) && !listBefore.test(before)) return undefined;
+  const key = nameWords(span.text).join(' ');
+  const gov = (g.idsByKey.get(`${key} governorate`) ?? []).filter((id) => g.byId.get(id)?.subtype === 'governorate');
+  return gov.length === 1 ? { id: gov[0]!, how: 'context', confidence: 0.85 } : undefined;
 }
 
 function resolve(ids: string[], g: Gazetteer, seen: Set<string>): { id: string; how: Mention['how']; confidence: number } | undefined {

@@ -7,6 +7,8 @@
  *   disputed, denied → disputed
  * Otherwise the document states it (`stated`).
  */
+import { attributionAt, sentenceCues } from '../seed/attribution.js';
+import { normalizeSpace, splitDocument } from '../text/splitSentences.js';
 import type { Mention, Sentence } from './types.js';
 
 export type Certainty = 'stated' | 'reported' | 'claimed' | 'alleged' | 'disputed';
@@ -63,4 +65,30 @@ export function attribution(s: Sentence, mentions: readonly Mention[], anaphor?:
   }
   if (/\bdenied\b|\bdisputed\b/i.test(text)) return { certainty: 'disputed', cue: 'denied' };
   return { certainty: 'stated' };
+}
+
+/**
+ * The seed's own attribution rule (src/seed/attribution.ts, seed/README.md#attribution) applied
+ * to the new document, so that a draft's certainty and claimedBy are what `seed:check` expects:
+ * its paragraph scope ("On 15 December, SOHR reported that…" governs the paragraph) and its
+ * naming rule ("a war monitor" names no one). `names` are the people and groups that can claim.
+ */
+export function seedAttributionRule(text: string, names: readonly { name: string; id: string }[]): (sentence: string, from?: number, to?: number) => Attribution | undefined {
+  const sorted = names.filter((n) => n.name.length >= 3).map((n) => ({ name: n.name.toLowerCase(), id: n.id })).sort((a, b) => b.name.length - a.name.length);
+  const paragraphs = splitDocument(text);
+  const cues = new Map<number, ReturnType<typeof sentenceCues>>();
+  for (const p of paragraphs) for (const s of p.sentences) cues.set(s.index, sentenceCues(s, sorted));
+  const doc = { paragraphs, cues, text: normalizeSpace(text) };
+  // The quote is the sentence, or the part of it from `from` to `to` (the figure, the two names):
+  // the rule's "last cue before the quote" then scopes exactly as for a curated quote.
+  return (sentence, from = 0, to = sentence.length) => {
+    const n = normalizeSpace(sentence);
+    const at = doc.text.indexOf(n);
+    if (at < 0) return undefined;
+    const start = at + normalizeSpace(sentence.slice(0, from)).length + (from > 0 && /\s/.test(sentence[from - 1] ?? '') ? 1 : 0);
+    const end = Math.min(at + n.length, start + normalizeSpace(sentence.slice(from, to)).length);
+    const r = attributionAt(doc, start, Math.max(end, start + 1));
+    if (r === undefined) return undefined;
+    return { certainty: r.certainty, ...(r.sources.length === 1 ? { claimedBy: r.sources[0]! } : {}), cue: r.cue.trim() };
+  };
 }

@@ -55,6 +55,8 @@ export interface DateMention {
 
 export interface Figure {
   sentence: number;
+  /** Other sentences that repeat the same toll (the headline, the lead). */
+  alsoIn?: number[];
   text: string;
   value?: number;
   low?: number;

@@ -63,7 +63,7 @@ export function draftToObject(d: DraftModel): Record<string, unknown> {
     ...(f.claimedBy ? { claimedBy: f.claimedBy } : {}),
     source: id,
     certainty: f.certainty === 'stated' ? 'claimed' : f.certainty,
-    cite: [quote(f.sentence)],
+    cite: [f.sentence, ...(f.alsoIn ?? [])].sort((a, b) => a - b).map(quote),
   }));
 
   const relations = d.relations.map((r) => ({
