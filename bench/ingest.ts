@@ -14,7 +14,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { nameKey } from '../src/text/normalizeName.js';
-import { readDataset, type Dataset } from '../src/seed/index.js';
+import { checkAttribution, readDataset, type Dataset } from '../src/seed/index.js';
 import { buildDraftFrom, type DraftModel } from '../src/ingest/index.js';
 import { normalizeWhitespace } from '../src/seed/validateDataset.js';
 import { heldOutKnown, holdOut } from './ingestHoldout.js';
@@ -33,6 +33,8 @@ export interface DocResult {
   figuresNoClaimant: Score;
   relations: Score;
   dates: { correct: number; dated: number; events: number };
+  /** Figure misses where the curated claim is itself flagged by seed:check's attribution rule. */
+  claimantDisputes: string[];
   misses: { linkFp: string[]; linkFn: string[]; figFp: string[]; figFn: string[]; relFn: string[]; relFp: string[]; dateWrong: string[] };
 }
 
@@ -85,6 +87,13 @@ export function evaluateDocument(ds: Dataset, docId: string): DocResult {
   const strip = (k: string) => k.split('|').slice(0, 2).join('|');
   const figuresNoClaimant = matchOneToOne(predFig.map(strip), goldFig.map(strip)).score;
 
+  // Claimant disagreements that seed:check's attribution rule decides against the curated claim.
+  const flagged = new Set(checkAttribution(ds).filter((i) => i.field === 'claimedBy').map((i) => i.entry));
+  const claimantDisputes = goldClaims
+    .filter((c) => flagged.has(c.id))
+    .map((c) => `${c.id} (${c.value ?? `${c.low}-${c.high}`} ${c.measure}, curated claimedBy ${c.claimedBy ?? 'none'})`)
+    .filter((_, i, all) => all.length > 0);
+
   // Relations.
   const goldRel = ds.relations.filter((x) => x.entry.cite.some((c) => c.source === docId)).map((x) => `${x.entry.type} ${x.entry.from} ${x.entry.to}`);
   const predRel = draft.relations.map((x) => `${x.type} ${end(x.from)} ${end(x.to)}`);
@@ -108,7 +117,7 @@ export function evaluateDocument(ds: Dataset, docId: string): DocResult {
   }
 
   return {
-    doc: docId, linking, newEntities, figures: figures.score, figuresNoClaimant, relations: relations.score,
+    doc: docId, claimantDisputes, linking, newEntities, figures: figures.score, figuresNoClaimant, relations: relations.score,
     dates: { correct, dated, events: events.length },
     misses: {
       linkFp: [...linked].filter((id) => !goldKnown.has(id)),
@@ -137,10 +146,13 @@ function table(results: DocResult[]): string {
     dc: a.dc + x.dates.correct, dd: a.dd + x.dates.dated, de: a.de + x.dates.events,
   }), { linking: { tp: 0, fp: 0, fn: 0 }, figures: { tp: 0, fp: 0, fn: 0 }, fnc: { tp: 0, fp: 0, fn: 0 }, relations: { tp: 0, fp: 0, fn: 0 }, nf: 0, nt: 0, nnf: 0, nnt: 0, dc: 0, dd: 0, de: 0 });
   rows.push(`| **all (micro)** | **${f2(p(sum.linking))}** | **${f2(r(sum.linking))}** | **${sum.nf}/${sum.nt} (named ${sum.nnf}/${sum.nnt})** | **${f2(p(sum.figures))}** | **${f2(r(sum.figures))}** | **${f2(p(sum.fnc))} / ${f2(r(sum.fnc))}** | **${f2(p(sum.relations))}** | **${f2(r(sum.relations))}** | **${sum.dc}/${sum.dd} of ${sum.de}** |`);
+  const disputes = results.flatMap((x) => x.claimantDisputes);
   return [
     '| held-out doc | linking P | linking R | new entities found | figures P | figures R | figures P / R without claimant | relations P | relations R | dates right / dated of events |',
     '|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
+    '',
+    `Curated claims of these documents that \`seed:check\`'s attribution rule flags for their claimant (the draft follows the rule, so these count against it): ${disputes.length}${disputes.length ? ` — ${disputes.join('; ')}` : ''}.`,
   ].join('\n');
 }
 

@@ -166,7 +166,7 @@ export function buildDraftFrom(text: string, meta: DocumentMeta, known: KnownEnt
     for (const m of mentions) if (m.sentence === s.index && g.byId.get(m.entityId)?.subtype === 'monitor') anaphor = { id: m.entityId, text: m.text };
     const events = mentions.filter((m) => m.sentence === s.index && m.kind === 'event');
     const about = events.length === 1 ? events[0]!.entityId : undefined;
-    figures.push(...findFigures(s, { attribution: a, attributionOf: (from, to) => combine(rule(s.text, from, to), own), mentions, ...(about ? { about } : {}), subtypeOf: (id) => g.byId.get(id)?.subtype }));
+    figures.push(...findFigures(s, { attribution: a, attributionOf: (from) => combine(rule(s.text, from, s.text.length), own), mentions, ...(about ? { about } : {}), subtypeOf: (id) => g.byId.get(id)?.subtype }));
     const sDates = dates.filter((d) => d.sentence === s.index && d.precision !== 'year');
     relations.push(...proposeRelations(s, ends, a, sDates.length === 1 ? sDates[0]!.value : undefined));
   }

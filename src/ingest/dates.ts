@@ -27,6 +27,7 @@ export function findDates(sentences: readonly Sentence[], asOf: string): DateMen
       const c = r.start;
       // Times of day and bare numbers are not dates of events.
       if (!c.isCertain('day') && !c.isCertain('weekday') && !c.isCertain('month') && !/week|month|year/i.test(r.text)) continue;
+      if (/^(?:now|today|tonight|currently|recently)$/i.test(r.text.trim())) continue; // the report's present, not an event's date
       let date = c.date();
       let precision: DateMention['precision'];
       let value: string;
@@ -48,6 +49,7 @@ export function findDates(sentences: readonly Sentence[], asOf: string): DateMen
       } else {
         continue;
       }
+      if (precision === 'day' && date.getTime() > ref.getTime() + 86_400_000) continue; // "after several days": not a date the report can know
       taken.push([r.index, r.index + r.text.length]);
       out.push({ sentence: s.index, text: r.text.replace(/[\s,.;:]+$/, ''), value, precision, why });
     }

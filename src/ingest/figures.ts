@@ -112,13 +112,22 @@ export function findFigures(s: Sentence, ctx: FigureContext): Figure[] {
     const nounFrom = outOf ? h.end + outOf[0].length : h.end;
     const nextStart = hits[k + (outOf ? 2 : 1)]?.start ?? text.length;
     const windowAfter = text.slice(nounFrom, Math.min(nextStart, nounFrom + 90));
-    const noun = /^\s*(?:(?:more|other|others|further|additional|of whom)\s+)?(?:[A-Z][\w-]*\s+|Syrian\s+|government\s+|Alawite\s+|pro-Assad\s+|armed\s+|local\s+|former\s+|civilian\s+){0,3}([A-Za-z]+(?:\s+(?:force members?|forces?|personnel|members?|officers|attendants))?)/.exec(windowAfter);
+    // The counted noun: the first victims word among the next few ("745 mostly Alawite civilians",
+    // "148 pro Assad fighters", "two members of the Military Operations Command").
+    const words = [...windowAfter.matchAll(/[A-Za-z]+(?:\s+(?:force members?|forces?|personnel|members?|officers|attendants))?/g)].slice(0, 5);
+    let noun: RegExpMatchArray | undefined;
     let victims = 'unspecified';
-    if (noun) for (const [re, v] of VICTIMS) if (re.test(noun[1]!)) { victims = v; break; }
+    for (const w of words) {
+      const hit = VICTIMS.find(([re]) => re.test(w[0]));
+      if (hit) { noun = [w[0], w[0]] as unknown as RegExpMatchArray; victims = hit[1]; break; }
+      if (/^(?:and|or|of|who|which|were|was|have|has|had|in|on|at|by|from|since|with)$/i.test(w[0])) break;
+    }
+    if (!noun && words[0]) noun = [words[0][0], words[0][0]] as unknown as RegExpMatchArray;
     if (victims === 'security_forces' && /^members?$/i.test(noun?.[1] ?? '')) {
       const of = ctx.mentions.find((m) => m.sentence === s.index && m.start - s.start >= h.end && m.start - s.start <= h.end + 40);
       const sub = of ? ctx.subtypeOf(of.entityId) : undefined;
-      victims = sub && ['security_unit', 'military', 'government', 'government_body'].includes(sub) ? 'security_forces' : 'unspecified';
+      const bodyWords = /^\s*members? of (?:the )?[^,.;]{0,40}?\b(?:Ministr|[Ss]ecurity|[Aa]rmy|[Pp]olice|[Ff]orces|Command)/.test(windowAfter);
+      victims = bodyWords || (sub && ['security_unit', 'military', 'government', 'government_body'].includes(sub)) ? 'security_forces' : 'unspecified';
     }
     // The measure: a verb right before the number ("killing one"), else the nearest after it.
     let measure: string | undefined;
@@ -133,7 +142,7 @@ export function findFigures(s: Sentence, ctx: FigureContext): Figure[] {
       measure = measureOf(justBefore[1]!);
       measureWhy = `"${justBefore[1]} ${h.word ? text.slice(h.start, h.end) : h.value}"`;
     }
-    const toll = /\b(death toll|toll|deaths|fatalities|casualties)\s+(?:has |have |had )?(?:surpassed|exceeded|reached|risen to|rose to|climbed to|stood at|stands at|is|was|of)\s*(?:more than |over |at least |nearly |about )?$/i.exec(before);
+    const toll = /\b(death toll|toll|deaths|fatalities|casualties)\s+(?:[\w\s]{0,40}?\s)?(?:has |have |had )?(?:now |since )?(?:surpassed|exceeded|reached|risen to|rose to|climbed to|stood at|stands at|is|was|of)\s*(?:more than |over |at least |nearly |about )?$/i.exec(before);
     if (!measure && toll) {
       measure = measureOf(toll[1] === 'toll' ? 'death toll' : toll[1]!);
       measureWhy = `"${toll[0].trim()}" before the number`;

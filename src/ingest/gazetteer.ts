@@ -133,6 +133,8 @@ export function matchMentions(text: string, sentences: readonly Sentence[], g: G
         const ids = [...best.ends].filter(([, cap]) => !cap || capitalText).map(([id]) => id);
         if (ids.length > 0) {
           const span = spanOf(text, tokens, i, best.endTok);
+          // "pro-Assad militias": an adjective about Assad, not a mention of him.
+          if (/(?:pro|anti)-$/i.test(text.slice(Math.max(0, span.start - 4), span.start))) { i = best.endTok + 1; continue; }
           const key = nameWords(span.text).join(' ');
           const earlierSense = senseOf.get(key);
           const pick = governorateInContext(s, span, ids, g)

@@ -55,13 +55,13 @@ const PATTERNS: Pattern[] = [
   { re: /\b(?:controls|controlled|in control of)\b/i, type: 'CONTROLS', from: ACTOR, to: PLACE },
   { re: /\braid(?:ed|ing|s)?\b/i, type: 'RAIDED', from: ACTOR, to: ['place', 'group', 'person'] },
   { re: /\b(?:deployed|sent reinforcements|dispatched|sent troops|redeployed)\b/i, type: 'DEPLOYED_TO', from: ACTOR, to: PLACE },
-  { re: /\battack(?:ed|ing|s)?\b|\bassault(?:ed|ing)?\b|\bstormed\b|\btargeted\b|\bshelled\b|\bstruck\b|\bbombed\b|\bopened fire on\b/i, type: 'ATTACKED', from: ACTOR, to: ANY },
+  { re: /\battack(?:ed|ing)\b|\battacks? (?:on|against) (?:the )?$|\bassault(?:ed|ing)?\b|\bstormed\b|\btargeted\b|\bshelled\b|\bstruck\b|\bbombed\b|\bopened fire on\b/i, type: 'ATTACKED', from: ACTOR, to: ANY },
   { re: /\bkill(?:ed|ing|s)\b|\bexecuted\b|\bslew\b|\bmurdered\b|\bshot dead\b/i, type: 'KILLED', from: ACTOR, to: ACTOR },
   { re: /\bkidnap(?:ped|ping|s)?\b|\babduct(?:ed|ing|s)?\b/i, type: 'KIDNAPPED', from: ACTOR, to: ACTOR },
   { re: /\barrest(?:ed|ing|s)?\b|\bdetain(?:ed|ing|s)?\b/i, type: 'ARRESTED', from: ACTOR, to: ACTOR },
   { re: /\bcaptur(?:ed|ing|es)\b/i, type: 'CAPTURED', from: ACTOR, to: ACTOR },
   { re: /\brescu(?:ed|ing|es)\b/i, type: 'RESCUED', from: ACTOR, to: ACTOR },
-  { re: /\b(?:toppled|overthrew|ousted|deposed|brought down)\b/i, type: 'OVERTHREW', from: ACTOR, to: ACTOR },
+  { re: /\b(?:toppled|overthrew|brought down)\b|\b(?:ousted|deposed) (?=the\b)/i, type: 'OVERTHREW', from: ACTOR, to: ACTOR },
   { re: /\bclaimed responsibility for\b/i, type: 'CLAIMED_RESPONSIBILITY_FOR', from: ACTOR, to: EVENT },
   { re: /\bcondemn(?:ed|s|ing)?\b|\bdenounced\b/i, type: 'CONDEMNED', from: ACTOR, to: ANY },
   { re: /\baccus(?:ed|es|ing)\b|\bblamed\b/i, type: 'ACCUSED', from: ACTOR, to: ANY },
@@ -122,7 +122,11 @@ export function proposeRelations(s: Sentence, ends: readonly End[], a: Attributi
         push({ type: 'LOCATED_IN', from: x.id, to: y.id, sentence: s.index, predicate: '', certainty: 'stated', confidence: 0.7, why: `"${x.text}, ${y.text}": a place written with the place it is in` });
         break;
       }
-      if (a.claimedBy === x.id && /^\s*(?:,[^,]*,)?\s*(?:has |have )?(?:said|reported|stated|announced|claimed)\b/i.test(middle)) continue; // the claimant is not a party
+      // The claimant is not a party to what it reports ("SOHR said that … members of …").
+      if (/^\)?\s*(?:\([^)]*\)\s*)?(?:,[^,]*,)?\s*(?:has |have |had )?(?:said|says|reported|stated|announced|claimed|added|told)\b/i.test(middle)) continue;
+      // "Syria’s new authorities": a possessive name modifies the next one; the pair is with that one.
+      const next = inS[j + 1];
+      if (next && /^[\u2019']s\s+(?:[\w-]+\s+){0,2}$/.test(s.text.slice(y.end - s.start, next.start - s.start))) continue;
       let matched = false;
       for (const p of PATTERNS) {
         if (!KNOWN_TYPES.has(p.type)) continue;
@@ -130,6 +134,11 @@ export function proposeRelations(s: Sentence, ends: readonly End[], a: Attributi
         if (!m) continue;
         const [from, to] = p.reverse ? [y, x] : [x, y];
         if (!p.from.includes(from.kind) || !p.to.includes(to.kind)) continue;
+        const before = middle.slice(0, m.index);
+        // "have been killed" without "by …": a passive with no agent is no relationship of x.
+        if (!p.reverse && /\b(?:been|was|were|being|is|are)\s+$/i.test(before) && /ed\b/.test(m[0])) continue;
+        // Attributive links ("loyal to", "members of", "based in") bind the name right before them.
+        if (['LOYAL_TO', 'MEMBER_OF', 'BASED_IN', 'AFFILIATED_WITH'].includes(p.type) && (before.split(/\s+/).filter(Boolean).length > 3 || /\d/.test(before))) continue;
         const predicate = predicateOf(middle, m);
         const distance = j - i;
         push({
