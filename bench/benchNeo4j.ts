@@ -6,14 +6,16 @@
  * same size reuses it instead of loading a million entities again.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { startLocalNeo4j, stopLocalNeo4j, type LocalNeo4j } from '../src/platform/index.js';
 import { repoRoot } from '../src/platform/repoPaths.js';
 import { applySchema, countGraph, loadDataset, readDataset, SeedValidationError, toGraphRows, type Dataset } from '../src/seed/index.js';
-import { loadSyntheticGraph, type LoadReport } from './generate.js';
+import { ImportCsvWriter } from '../src/import/ImportCsvWriter.js';
+import { importCsvFolder } from '../src/import/importGraph.js';
+import { loadSyntheticGraph, writeSyntheticCsv, type CsvReport, type LoadReport } from './generate.js';
 
 export interface BenchNeo4jOptions {
   entities: number;
@@ -23,6 +25,8 @@ export interface BenchNeo4jOptions {
   httpPort?: number;
   /** Drop the stored dataset and load again even if it matches. */
   reload?: boolean;
+  /** `import` (default): CSV + neo4j-admin; `cypher`: batched transactional MERGE. */
+  loader?: 'import' | 'cypher';
   log?: (line: string) => void;
 }
 
@@ -30,12 +34,26 @@ export interface BenchDataset {
   entities: number;
   seed: number;
   /** The load report of the synthetic part (kept from the run that loaded it). */
-  load: LoadReport;
+  load: (LoadReport & { loader?: 'cypher' }) | ImportLoadReport;
   seedLoadSeconds: number;
   /** The commit whose curated seed was loaded. */
   seedCommit: string;
   counts: { nodes: number; relationships: number };
   loadedAt: string;
+}
+
+/** How the bulk import went: CSV generation, neo4j-admin, then the schema on top. */
+export interface ImportLoadReport {
+  loader: 'import';
+  csv: CsvReport;
+  /** neo4j-admin alone (seed and synthetic graph together). */
+  importSeconds: number;
+  schemaSeconds: number;
+  /** All relationships imported ÷ importSeconds. */
+  relationshipsPerSecond: number;
+  /** All relationships ÷ (CSV + import + schema seconds). */
+  overallRelationshipsPerSecond: number;
+  relationships: number;
 }
 
 export interface BenchNeo4j {
@@ -83,6 +101,45 @@ async function committedSeed(log: (line: string) => void): Promise<{ dataset: Da
   throw new Error('no recent commit has a seed that validates');
 }
 
+/**
+ * The bulk path: the curated seed and the synthetic graph written as one CSV folder, imported by
+ * neo4j-admin into a replaced database (src/import), the schema built on top. The CSV is deleted
+ * afterwards (about 1 GB at a million entities).
+ */
+async function importBench(opts: BenchNeo4jOptions, local: Parameters<typeof startLocalNeo4j>[0], home: string, log: (line: string) => void): Promise<BenchDataset> {
+  const csvDir = path.join(home, 'import-csv');
+  rmSync(csvDir, { recursive: true, force: true });
+  try {
+    const seed = await committedSeed(log);
+    log(`writing the curated seed (commit ${seed.commit.slice(0, 12)}) and ${opts.entities} synthetic entities as CSV to ${csvDir}`);
+    const writer = new ImportCsvWriter(csvDir);
+    const t0 = performance.now();
+    writer.write(toGraphRows(seed.dataset));
+    const gen = writeSyntheticCsv(writer, { entities: opts.entities, seed: opts.seed });
+    const written = writer.close();
+    const csvSeconds = (performance.now() - t0) / 1000;
+    const bytes = written.files.reduce((a, f) => a + statSync(f).size, 0);
+    log(`CSV: ${written.nodes} nodes, ${written.relationships} relationships, ${(bytes / 2 ** 20).toFixed(0)} MiB in ${csvSeconds.toFixed(1)} s; importing with neo4j-admin`);
+    const report = await importCsvFolder({ local: local ?? {}, dir: csvDir, replace: true, log });
+    log(`neo4j-admin: ${report.relationships} relationships in ${report.importSeconds.toFixed(1)} s (${Math.round(report.relationshipsPerSecond)} rels/s); schema ${report.schemaSeconds.toFixed(1)} s`);
+    const load: ImportLoadReport = {
+      loader: 'import',
+      csv: { ...gen, seconds: csvSeconds, bytes },
+      importSeconds: report.importSeconds,
+      schemaSeconds: report.schemaSeconds,
+      relationshipsPerSecond: report.relationshipsPerSecond,
+      overallRelationshipsPerSecond: report.relationships / (csvSeconds + report.importSeconds + report.schemaSeconds),
+      relationships: report.relationships,
+    };
+    return {
+      entities: opts.entities, seed: opts.seed, load, seedLoadSeconds: 0, seedCommit: seed.commit,
+      counts: { nodes: report.nodes, relationships: report.relationships }, loadedAt: new Date().toISOString(),
+    };
+  } finally {
+    rmSync(csvDir, { recursive: true, force: true });
+  }
+}
+
 export function benchHome(entities: number): string {
   return path.join(repoRoot(), '.data', `bench-neo4j-${entities}`);
 }
@@ -101,6 +158,12 @@ export async function openBenchNeo4j(opts: BenchNeo4jOptions): Promise<BenchNeo4
     dataset = undefined;
   }
 
+  let loadedNow = false;
+  if (!dataset && (opts.loader ?? 'import') === 'import') {
+    dataset = await importBench(opts, local, home, log);
+    writeFileSync(marker, `${JSON.stringify(dataset, null, 2)}\n`);
+    loadedNow = true;
+  }
   const instance = await startLocalNeo4j(local);
   const driver = neo4j.driver(instance.uri, neo4j.auth.basic(instance.user, instance.password), { maxConnectionPoolSize: 100 });
   const stop = async () => {
@@ -108,7 +171,6 @@ export async function openBenchNeo4j(opts: BenchNeo4jOptions): Promise<BenchNeo4
     await stopLocalNeo4j(local);
   };
   try {
-    let loadedNow = false;
     if (!dataset) {
       // An interrupted earlier load may have left part of a graph: start from an empty database.
       const wipe = driver.session();
@@ -131,7 +193,7 @@ export async function openBenchNeo4j(opts: BenchNeo4jOptions): Promise<BenchNeo4
       const sum = (o: Record<string, number>, skip: string[] = []) => Object.entries(o).filter(([k]) => !skip.includes(k)).reduce((a, [, v]) => a + v, 0);
       const nodes = (counts.labels.Entity ?? 0) + (counts.labels.Claim ?? 0) + (counts.labels.Source ?? 0);
       dataset = {
-        entities: opts.entities, seed: opts.seed, load, seedLoadSeconds, seedCommit: seed.commit,
+        entities: opts.entities, seed: opts.seed, load: { ...load, loader: 'cypher' }, seedLoadSeconds, seedCommit: seed.commit,
         counts: { nodes, relationships: sum(counts.types) }, loadedAt: new Date().toISOString(),
       };
       writeFileSync(marker, `${JSON.stringify(dataset, null, 2)}\n`);
@@ -139,7 +201,7 @@ export async function openBenchNeo4j(opts: BenchNeo4jOptions): Promise<BenchNeo4
     }
     const v = await driver.executeQuery('CALL dbms.components() YIELD versions, edition RETURN versions[0] AS v, edition');
     const neo4jVersion = `${v.records[0]?.get('v') as string} ${v.records[0]?.get('edition') as string}`;
-    return { instance, driver, dataset, loadedNow, neo4jVersion, stop };
+    return { instance, driver, dataset: dataset!, loadedNow, neo4jVersion, stop };
   } catch (err) {
     await stop().catch(() => {});
     throw err;

@@ -9,12 +9,14 @@
  * Everything is a pure function of (seed, entity index): each entity has its own PRNG, so the
  * graph is produced in chunks (all nodes first, then the relationships owned by each entity) and
  * never held in memory whole, and the same seed gives the same graph at any chunk size.
- * It loads through the project's own path, `loadRowsBatched` (batched, parameterised MERGE).
+ * It loads through the bulk importer (`writeSyntheticCsv` → src/import, neo4j-admin) or, with
+ * `--loader cypher`, through `loadRowsBatched` (batched, parameterised MERGE).
  *
  *   tsx bench/generate.ts --entities 10000 [--seed 1]   # into the bench Neo4j (bench/benchNeo4j.ts)
  */
 import { SingleBar, Presets } from 'cli-progress';
 import type { Driver } from 'neo4j-driver';
+import type { ImportCsvWriter } from '../src/import/ImportCsvWriter.js';
 import { loadRowsBatched } from '../src/seed/loadDataset.js';
 import type { EntityRow, GraphRows, NodeRow, Props, RelationRow } from '../src/seed/toGraphRows.js';
 import { dateBounds } from '../src/seed/toGraphRows.js';
@@ -635,4 +637,36 @@ export async function loadSyntheticGraph(
   report.relationshipsPerSecond = report.relationships / report.relationshipSeconds;
   report.overallRelationshipsPerSecond = report.relationships / (report.relationshipSeconds + report.nodeSeconds);
   return report;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bulk import: the same graph as CSV for neo4j-admin (src/import/)
+
+export interface CsvReport {
+  entities: number;
+  claims: number;
+  relationships: number;
+  nodes: number;
+  /** Generating the rows and writing them as CSV. */
+  seconds: number;
+  bytes: number;
+}
+
+/** Generates the graph chunk by chunk into `writer` (the caller adds other rows and closes it). */
+export function writeSyntheticCsv(writer: ImportCsvWriter, opts: GeneratorOptions): Omit<CsvReport, 'bytes'> {
+  const graph = new SyntheticGraph(opts);
+  const t0 = performance.now();
+  let relationships = 0;
+  let claims = 0;
+  let nodes = 0;
+  for (const chunk of graph.nodeChunks(opts.chunkSize)) {
+    writer.write(chunk);
+    nodes += chunk.entities.length + chunk.sources.length;
+  }
+  for (const chunk of graph.relationChunks(opts.chunkSize)) {
+    writer.write(chunk);
+    relationships += relationshipCount(chunk);
+    claims += chunk.claims.length;
+  }
+  return { entities: graph.plan.entities, claims, relationships, nodes: nodes + claims, seconds: (performance.now() - t0) / 1000 };
 }

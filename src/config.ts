@@ -25,6 +25,10 @@ const envSchema = z.object({
   INTROSPECTION: booleanFlag.optional(),
   /** Largest accepted request body, in the `bytes` package's syntax (e.g. 100kb). */
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)?$/i, 'like 100kb').default('100kb'),
+  /** Memory for cached answers, in MiB (0 turns the response cache off). */
+  RESPONSE_CACHE_MB: z.coerce.number().min(0).max(65_536).default(64),
+  /** How long a read graph version is trusted before it is read again (0: every request). */
+  RESPONSE_CACHE_VERSION_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(250),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -45,6 +49,8 @@ export interface Config {
   corsOrigins: string[];
   introspection: boolean;
   bodyLimit: string;
+  /** The response cache (src/server/responseCache.ts); maxBytes 0 is off. */
+  responseCache: { maxBytes: number; versionTtlMs: number };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -74,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter((o) => o !== ''),
     introspection: e.INTROSPECTION ?? !production,
     bodyLimit: e.BODY_LIMIT,
+    responseCache: { maxBytes: Math.round(e.RESPONSE_CACHE_MB * 2 ** 20), versionTtlMs: e.RESPONSE_CACHE_VERSION_TTL_MS },
     logLevel: e.LOG_LEVEL,
   };
 }

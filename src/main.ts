@@ -13,7 +13,7 @@ import { warmUpPlans } from './db/warmUp.js';
 import { neo4jReason } from './errors/index.js';
 import { createLogger, describeUri } from './log.js';
 import { ensureNeo4j, PlatformError } from './platform/index.js';
-import { applySchema, countGraph, loadDataset, readDataset, SeedValidationError, toGraphRows } from './seed/index.js';
+import { applySchema, countEntities, loadDataset, readDataset, SeedValidationError, toGraphRows } from './seed/index.js';
 import { createServer } from './server/createServer.js';
 import { browserConnectUrl } from './server/explorer.js';
 
@@ -52,21 +52,21 @@ async function main(): Promise<void> {
 
   // The schema is idempotent, and re-applying it adds indexes introduced since the last start.
   await applySchema(driver, config.neo4j.database).catch(cannotUse('prepare'));
-  const counts = await countGraph(driver, config.neo4j.database);
-  if ((counts.labels.Entity ?? 0) === 0) {
+  if ((await countEntities(driver, config.neo4j.database)) === 0) {
     log.info('database has no entities: loading the curated seed');
     const loaded = await loadDataset(driver, toGraphRows(await readDataset()), { database: config.neo4j.database });
     log.info({ nodes: loaded.labels, relationships: loaded.types }, 'seed loaded');
   }
 
   const executor = createExecutor(driver, queries, { database: config.neo4j.database, queryTimeoutMs: config.queryTimeoutMs });
-  // Plans that take Neo4j seconds are made now rather than on a user's first request; a failure
-  // here only costs that wait later, so it does not stop start-up.
-  await warmUpPlans(executor).then(
+  const server = await createServer({ config, executor, log, ...(conn.browserUrl ? { neo4jBrowserUrl: conn.browserUrl } : {}) });
+  // Plans that take Neo4j seconds are made in the background once the server listens, so the
+  // service answers at once (health, cheap queries) and a user's first slow query usually finds
+  // its plan cached. A failure only costs that wait later; it never stops the service.
+  void warmUpPlans(executor).then(
     (ms) => log.info({ ms }, 'query plans warmed'),
     (err: unknown) => log.warn({ err }, 'query plan warm-up failed'),
   );
-  const server = await createServer({ config, executor, log, ...(conn.browserUrl ? { neo4jBrowserUrl: conn.browserUrl } : {}) });
   const shown = (url: string) => url.replace('//127.0.0.1:', '//localhost:');
   const lines = [
     '',

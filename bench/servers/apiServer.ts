@@ -4,7 +4,8 @@
  * start-up steps that would write to the database. Production settings: armor limits on, stack
  * traces and introspection off. Logs at `warn` (the per-request info line would go to a pipe
  * nobody reads). Prints one JSON line `{"url": …}` when it listens.
- * Env: BENCH_NEO4J_URI, BENCH_NEO4J_USER, BENCH_NEO4J_PASSWORD.
+ * Env: BENCH_NEO4J_URI, BENCH_NEO4J_USER, BENCH_NEO4J_PASSWORD; BENCH_RESPONSE_CACHE=1 turns the
+ * response cache on (64 MiB, the default of `npm start`), for the "cached" rows.
  */
 import { loadQueries } from '../../src/cypher/queries.js';
 import { createDriver } from '../../src/db/driver.js';
@@ -18,7 +19,10 @@ const driver = createDriver({
 });
 const executor = createExecutor(driver, await loadQueries(), { queryTimeoutMs: 30_000 });
 const server = await createServer({
-  config: { host: '127.0.0.1', port: 0, production: true, introspection: false, corsOrigins: [], bodyLimit: '100kb' },
+  config: {
+    host: '127.0.0.1', port: 0, production: true, introspection: false, corsOrigins: [], bodyLimit: '100kb',
+    ...(process.env.BENCH_RESPONSE_CACHE === '1' ? { responseCache: { maxBytes: 64 * 2 ** 20, versionTtlMs: 250 } } : {}),
+  },
   executor,
   log,
 });

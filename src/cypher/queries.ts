@@ -12,6 +12,7 @@ import { RELATION_TYPE_NAMES } from '../seed/vocabulary.js';
 /** Every query the API uses; the file is `${name}.cypher`. */
 export const QUERY_NAMES = [
   'health.ping',
+  'graph.version',
   'entities.byIds',
   'entities.byNameKeys',
   'search.fulltext',

@@ -15,7 +15,8 @@ export type PlatformErrorCode =
   | 'START_FAILED'
   | 'START_TIMEOUT'
   | 'STOP_FAILED'
-  | 'LOCKED';
+  | 'LOCKED'
+  | 'IMPORT_FAILED';
 
 /** The one error class of src/platform; `code` is stable, `message` is for people. */
 export class PlatformError extends Error {

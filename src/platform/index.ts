@@ -4,7 +4,9 @@
  */
 export { ensureNeo4j, type Neo4jConnection, type Neo4jSettings } from './ensureNeo4j.js';
 export {
+  adminImportLocalNeo4j,
   instancePaths,
+  type AdminImportOptions,
   localNeo4jStatus,
   startLocalNeo4j,
   stopLocalNeo4j,

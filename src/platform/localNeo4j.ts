@@ -395,6 +395,80 @@ export async function stopLocalNeo4j(
   });
 }
 
+export interface AdminImportOptions {
+  /** neo4j-admin `--nodes=…` / `--relationships=…` arguments (src/import/csvLayout.ts). */
+  args: string[];
+  /** Files whose quoted fields hold line breaks. */
+  multiline: string[];
+  /** Replace a database that already exists (neo4j-admin --overwrite-destination). */
+  replace: boolean;
+  /** Off-heap memory the importer may use (default 2g: the machine is shared). */
+  maxOffHeap?: string;
+  /** Each line the importer prints (its progress). */
+  onLine?: (line: string) => void;
+}
+
+/**
+ * `neo4j-admin database import full` into the default database of the local instance at
+ * `opts.home`, which must be stopped (the importer writes the store files directly). Writes the
+ * instance's neo4j.conf first, so the store lands where the server will look for it.
+ */
+export async function adminImportLocalNeo4j(opts: LocalNeo4jOptions, imp: AdminImportOptions): Promise<void> {
+  const r = resolve(opts);
+  mkdirSync(r.paths.run, { recursive: true });
+  await withFileLock(r.paths.lockFile, r.startTimeoutMs + r.stopTimeoutMs, async () => {
+    const running = runningInstance(r);
+    if (running) {
+      throw new PlatformError('ALREADY_RUNNING', `The Neo4j in ${r.home} is running (PID ${running.pid}); stop it before an import (\`npm run db:stop\`).`);
+    }
+    const existing = path.join(r.paths.data, 'databases', 'neo4j');
+    if (existsSync(existing) && !imp.replace) {
+      throw new PlatformError(
+        'IMPORT_FAILED',
+        `${r.home} already holds a database. An import replaces it entirely: pass --replace to do so, or ` +
+          'import into another instance folder (--home).',
+      );
+    }
+    const java = findJava();
+    const lib = await ensureNeo4jJars(r.log);
+    for (const dir of [r.paths.conf, r.paths.data, r.paths.logs]) mkdirSync(dir, { recursive: true });
+    writeFileSync(r.paths.confFile, renderNeo4jConf(r));
+    const args = [
+      '-cp', path.join(lib, '*'), '-Xms1g', '-Xmx1g', ...JVM_ADDITIONAL,
+      // The database name first: the file lists of --nodes/--relationships take every argument after them.
+      'org.neo4j.cli.AdminTool', 'database', 'import', 'full', 'neo4j',
+      `--array-delimiter=U+001F`, '--overwrite-destination=true', '--bad-tolerance=0', '--strict=true',
+      `--max-off-heap-memory=${imp.maxOffHeap ?? '2g'}`,
+      `--report-file=${path.join(r.paths.logs, 'import.report')}`,
+      ...(imp.multiline.length > 0 ? ['--multiline-fields-format=v2', `--multiline-fields=${imp.multiline.join(',')}`] : []),
+      ...imp.args,
+    ];
+    const child = spawn(java.java, args, {
+      cwd: r.home,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NEO4J_HOME: r.home, NEO4J_CONF: r.paths.conf },
+    });
+    const tail: string[] = [];
+    const onData = (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').split('\n')) {
+        if (line.trim() === '') continue;
+        tail.push(line);
+        if (tail.length > 40) tail.shift();
+        imp.onLine?.(line);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    const code = await new Promise<number | null>((done, fail) => {
+      child.once('error', fail);
+      child.once('exit', (c) => done(c));
+    });
+    if (code !== 0) {
+      throw new PlatformError('IMPORT_FAILED', `neo4j-admin database import exited with ${code}. Its output ended with:\n${tail.join('\n')}`);
+    }
+  });
+}
+
 /** What is running for `opts.home`, without starting or changing anything (stale PID files aside). */
 export async function localNeo4jStatus(opts: LocalNeo4jOptions = {}): Promise<LocalNeo4jStatus> {
   const r = resolve(opts);

@@ -14,7 +14,7 @@ export interface RequestContext {
   read(query: QueryName, params: Record<string, unknown>, operation: string): Promise<Row[]>;
   loaders: Loaders;
   /** Counters for the request log. A mutable object: Apollo shallow-copies the context. */
-  stats: { queries: number };
+  stats: { queries: number; cached?: boolean };
 }
 
 /** A fresh context (fresh loaders, zero counters) for one request. */

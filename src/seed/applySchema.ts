@@ -5,7 +5,7 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { CYPHER_DIR } from './seedCypher.js';
 
 /** Splits a schema file into statements: `;` at a line end ends one; `//` lines are comments. */
@@ -19,7 +19,8 @@ export function schemaStatements(text: string): string[] {
     .filter((s) => s !== '');
 }
 
-export async function applySchema(driver: Driver, database?: string): Promise<number> {
+/** `awaitSeconds`: how long to wait for indexes to come online (populating them over an imported million-node store takes minutes). */
+export async function applySchema(driver: Driver, database?: string, awaitSeconds = 120): Promise<number> {
   const dir = path.join(CYPHER_DIR, 'schema');
   const files = (await readdir(dir)).filter((f) => f.endsWith('.cypher')).sort();
   const session = driver.session({ database, defaultAccessMode: 'WRITE' });
@@ -31,7 +32,7 @@ export async function applySchema(driver: Driver, database?: string): Promise<nu
         applied++;
       }
     }
-    await session.run('CALL db.awaitIndexes(120)');
+    await session.run('CALL db.awaitIndexes($seconds)', { seconds: neo4j.int(awaitSeconds) });
   } finally {
     await session.close();
   }

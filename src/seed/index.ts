@@ -5,7 +5,7 @@ import { validateDataset } from './validateDataset.js';
 import { applyDrafts } from './readDrafts.js';
 
 export { applySchema } from './applySchema.js';
-export { loadDataset, loadRowsBatched, countGraph, type Counts, type LoadOptions } from './loadDataset.js';
+export { loadDataset, loadRowsBatched, bumpGraphVersion, countEntities, countGraph, type Counts, type LoadOptions } from './loadDataset.js';
 export { toGraphRows, type GraphRows } from './toGraphRows.js';
 export { SeedValidationError, formatSeedIssue, type SeedIssue } from './SeedValidationError.js';
 export { graphChecksum, type GraphFingerprint } from './graphChecksum.js';

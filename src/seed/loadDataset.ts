@@ -91,6 +91,7 @@ export async function loadDataset(driver: Driver, rows: GraphRows, opts: LoadOpt
           for (const batch of chunks(step.rows, batchSize)) await tx.run(step.query, { rows: batch });
           opts.onStep?.({ name: step.name, rows: step.rows.length });
         }
+        await tx.run(seedCypher.bumpGraphVersion); // commits, or rolls back, with the data
         if (opts.beforeCommit) await opts.beforeCommit(tx);
       },
       { metadata: { app: 'clashgraph', operation: 'seed.load' } },
@@ -112,7 +113,10 @@ export async function loadRowsBatched(driver: Driver, rows: GraphRows, opts: Loa
   try {
     for (const step of mergeSteps(rows)) {
       for (const batch of chunks(step.rows, batchSize)) {
-        await session.executeWrite((tx) => tx.run(step.query, { rows: batch }), {
+        await session.executeWrite(async (tx) => {
+          await tx.run(step.query, { rows: batch });
+          await tx.run(seedCypher.bumpGraphVersion); // each batch is a commit a cached answer must not outlive
+        }, {
           metadata: { app: 'clashgraph', operation: `seed.batch.${step.name}` },
         });
         opts.onStep?.({ name: step.name, rows: batch.length });
@@ -123,7 +127,19 @@ export async function loadRowsBatched(driver: Driver, rows: GraphRows, opts: Loa
   }
 }
 
-/** Node counts by label and relationship counts by type. */
+/** Bumps the graph's version in a transaction of its own (after a load that wrote without one, e.g. neo4j-admin). */
+export async function bumpGraphVersion(driver: Driver, database?: string): Promise<number> {
+  const result = await driver.executeQuery(seedCypher.bumpGraphVersion, {}, { database, routing: 'WRITE' });
+  return Number(result.records[0]?.get('version'));
+}
+
+/** How many :Entity nodes there are (count store: constant time at any size). */
+export async function countEntities(driver: Driver, database?: string): Promise<number> {
+  const result = await driver.executeQuery(seedCypher.entityCount, {}, { database, routing: 'READ' });
+  return Number(result.records[0]?.get('count') ?? 0);
+}
+
+/** Node counts by label and relationship counts by type (reads every node and relationship). */
 export async function countGraph(driver: Driver, database?: string): Promise<Counts> {
   const session = driver.session({ database, defaultAccessMode: 'READ' });
   try {

@@ -22,6 +22,8 @@ export const seedCypher = {
   mergeClaimSourceRelations: read('merge-claim-source-relations'),
   mergeSourceRelations: read('merge-source-relations'),
   counts: read('counts'),
+  entityCount: read('entity-count'),
+  bumpGraphVersion: read('bump-graph-version'),
   checksumNodes: read('checksum-nodes'),
   checksumRelationships: read('checksum-relationships'),
 } as const;

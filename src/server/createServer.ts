@@ -23,10 +23,12 @@ import { browserOriginsOf, explorerRouter, neo4jBrowserAssetsRouter } from './ex
 import { healthHandler } from './health.js';
 import { httpErrorHandler } from './httpErrors.js';
 import { KnownOperationTypesRule } from './knownOperationTypes.js';
+import { graphVersionReader, responseCachePlugin } from './responseCache.js';
 import { loadTypeDefs } from './schema.js';
 
 /** The parts of Config the HTTP server uses. */
-export type ServerConfig = Pick<Config, 'host' | 'port' | 'production' | 'introspection' | 'corsOrigins' | 'bodyLimit'>;
+export type ServerConfig = Pick<Config, 'host' | 'port' | 'production' | 'introspection' | 'corsOrigins' | 'bodyLimit'> &
+  Partial<Pick<Config, 'responseCache'>>;
 
 /** What createServer needs: configuration, the executor, a logger. */
 export interface ServerOptions {
@@ -72,6 +74,7 @@ function requestLogPlugin(log: Logger): ApolloServerPlugin<RequestContext> {
               operationName: request.operationName ?? null,
               ms: Math.round(performance.now() - started),
               queries: contextValue.stats.queries,
+              ...(contextValue.stats.cached ? { cached: true } : {}),
               status: response.http.status ?? 200,
               ...(codes.length > 0 ? { errors: codes } : {}),
             },
@@ -96,6 +99,11 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
 
   const limits: ArmorLimits = { ...ARMOR_LIMITS, ...opts.limits };
   const armor = createArmor(config.production, limits);
+  // Off unless configured (main.ts passes Config.responseCache): tests that count round trips
+  // build servers without it.
+  const cache = config.responseCache && config.responseCache.maxBytes > 0
+    ? responseCachePlugin({ maxBytes: config.responseCache.maxBytes, versionSource: graphVersionReader(executor, config.responseCache.versionTtlMs), log })
+    : undefined;
   const apollo = new ApolloServer<RequestContext>({
     typeDefs: loadTypeDefs(),
     resolvers: resolvers as never,
@@ -112,6 +120,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     parseOptions: { maxTokens: limits.maxTokens },
     plugins: [
       ...armor.plugins,
+      ...(cache ? [cache] : []),
       requestLogPlugin(log),
     ],
   });

@@ -7,6 +7,7 @@ describe('loadConfig', () => {
       nodeEnv: 'development', production: false, host: '127.0.0.1', port: 4000,
       neo4j: { uri: undefined, user: undefined, password: undefined, database: undefined },
       queryTimeoutMs: 10_000, corsOrigins: [], introspection: true, bodyLimit: '100kb', logLevel: 'info',
+      responseCache: { maxBytes: 64 * 2 ** 20, versionTtlMs: 250 },
     });
   });
 
