@@ -51,6 +51,9 @@ export interface ImportLoadReport {
   schemaSeconds: number;
   /** All relationships imported ÷ importSeconds. */
   relationshipsPerSecond: number;
+  /** CPU seconds of neo4j-admin, and the 1-minute load average when it finished. */
+  importCpuSeconds?: number;
+  loadAverage?: number;
   /** All relationships ÷ (CSV + import + schema seconds). */
   overallRelationshipsPerSecond: number;
   relationships: number;
@@ -128,6 +131,8 @@ async function importBench(opts: BenchNeo4jOptions, local: Parameters<typeof sta
       importSeconds: report.importSeconds,
       schemaSeconds: report.schemaSeconds,
       relationshipsPerSecond: report.relationshipsPerSecond,
+      ...(report.importCpuSeconds !== undefined ? { importCpuSeconds: report.importCpuSeconds } : {}),
+      loadAverage: os.loadavg()[0],
       overallRelationshipsPerSecond: report.relationships / (csvSeconds + report.importSeconds + report.schemaSeconds),
       relationships: report.relationships,
     };

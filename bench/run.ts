@@ -46,6 +46,7 @@ interface Options {
   results: string;
   keepNeo4j: boolean;
   serial: boolean;
+  cached: boolean;
   profile: boolean;
 }
 
@@ -65,6 +66,7 @@ const cli = new Command('bench')
   .option('--keep-neo4j', 'leave the bench Neo4j running afterwards', false)
   .option('--profile', 'PROFILE every recorded query (variants 0–3) and print where the db hits go', false)
   .option('--no-serial', 'skip the extra one-connection run of the API (service time without queueing)')
+  .option('--no-cached', 'skip the API with its response cache on (the "API, cached" rows)')
   .parse();
 const opts = cli.opts<Options>();
 // The generator's smallest graph is 1,000 entities (it needs every governorate, district and kind);
@@ -148,6 +150,8 @@ interface Target {
 }
 
 interface Measurement {
+  /** 1-minute load average when the measured run started (the machine is shared). */
+  load?: number;
   p50: number;
   p95: number;
   p99: number;
@@ -216,11 +220,12 @@ function runAutocannon(target: Target, seconds: number, record: boolean, connect
  */
 async function measure(target: Target, connections = opts.connections): Promise<Measurement & { byCount: boolean }> {
   if (opts.warmup > 0) await runAutocannon(target, opts.warmup, false, connections);
-  const timed = await runAutocannon(target, opts.duration, true, connections);
+  const load = os.loadavg()[0];
+  const timed = { ...(await runAutocannon(target, opts.duration, true, connections)), load };
   const minimum = Math.max(4, 2 * connections);
   if (timed.requests >= minimum) return { ...timed, byCount: false };
   say(`  only ${timed.requests} requests completed in ${opts.duration} s; measuring ${minimum} requests instead`);
-  return { ...(await runAutocannon(target, 0, true, connections, minimum)), byCount: true };
+  return { ...(await runAutocannon(target, 0, true, connections, minimum)), load, byCount: true };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -326,6 +331,8 @@ interface Row {
   ngql?: Measurement;
   /** The API again at one connection: service time without queueing. */
   apiSerial?: Measurement;
+  /** The API with its response cache on (every request after the warm-up a hit). */
+  apiCached?: Measurement;
   queriesPerRequest: number;
 }
 
@@ -354,7 +361,8 @@ const n0 = (n: number) => Math.round(n).toLocaleString('en-US');
 
 function loadLine(load: BenchDataset['load']): string {
   if (load.loader === 'import') {
-    return `bulk import (\`--loader import\`): ${n0(load.relationships)} relationships at **${n0(load.relationshipsPerSecond)} rels/s** in neo4j-admin (${load.importSeconds.toFixed(0)} s); ` +
+    const cpu = load.importCpuSeconds ? `, ${load.importCpuSeconds.toFixed(0)} CPU s = ${n0(load.relationships / load.importCpuSeconds)} rels per CPU-second; load average ${load.loadAverage?.toFixed(1) ?? '?'}` : '';
+    return `bulk import (\`--loader import\`): ${n0(load.relationships)} relationships at **${n0(load.relationshipsPerSecond)} rels/s** in neo4j-admin (${load.importSeconds.toFixed(0)} s wall${cpu}); ` +
       `with CSV generation (${load.csv.seconds.toFixed(0)} s, ${n0(load.csv.bytes / 2 ** 20)} MiB) and the schema built on top (${load.schemaSeconds.toFixed(0)} s) ${n0(load.overallRelationshipsPerSecond)} rels/s end to end`;
   }
   return `transactional load (\`--loader cypher\`): ${n0(load.relationships)} synthetic relationships at ${n0(load.relationshipsPerSecond)} rels/s ` +
@@ -377,19 +385,23 @@ function renderSection(db: BenchNeo4j, params: WorkloadParams, rows: Row[], rss:
       `${params.hubs.length} hubs excluded (degree ${params.hubs.at(-1)?.degree ?? 0}–${params.hubs[0]?.degree ?? 0})`,
   );
   lines.push('');
-  lines.push('| workload | contender | p50 ms | p95 ms | p99 ms | req/s | ratio p50 | API req/s ÷ | errors | peak RSS MiB |');
-  lines.push('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|');
+  lines.push('| workload | contender | p50 ms | p95 ms | p99 ms | req/s | ratio p50 | API req/s ÷ | errors | peak RSS MiB | load |');
+  lines.push('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+  const ld = (m: Measurement) => (m.load === undefined ? '' : m.load.toFixed(1));
   for (const r of rows) {
     const w = r.workload;
-    lines.push(`| ${w.name} | **API** (${r.queriesPerRequest} queries) | ${f1(r.api.p50)} | ${f1(r.api.p95)} | ${f1(r.api.p99)} | ${f1(r.api.rps)}${mark(r.api)} | | | ${r.api.errors} | ${f1(rss.api)} |`);
-    lines.push(`| | raw Cypher | ${f1(r.raw.p50)} | ${f1(r.raw.p95)} | ${f1(r.raw.p99)} | ${f1(r.raw.rps)}${mark(r.raw)} | API÷raw **${f2(r.api.p50 / r.raw.p50)}** | ${f2(r.api.rps / r.raw.rps)} | ${r.raw.errors} | ${f1(rss.raw)} |`);
+    lines.push(`| ${w.name} | **API** (${r.queriesPerRequest} queries) | ${f1(r.api.p50)} | ${f1(r.api.p95)} | ${f1(r.api.p99)} | ${f1(r.api.rps)}${mark(r.api)} | | | ${r.api.errors} | ${f1(rss.api)} | ${ld(r.api)} |`);
+    lines.push(`| | raw Cypher | ${f1(r.raw.p50)} | ${f1(r.raw.p95)} | ${f1(r.raw.p99)} | ${f1(r.raw.rps)}${mark(r.raw)} | API÷raw **${f2(r.api.p50 / r.raw.p50)}** | ${f2(r.api.rps / r.raw.rps)} | ${r.raw.errors} | ${f1(rss.raw)} | ${ld(r.raw)} |`);
     if (r.ngql) {
-      lines.push(`| | @neo4j/graphql | ${f1(r.ngql.p50)} | ${f1(r.ngql.p95)} | ${f1(r.ngql.p99)} | ${f1(r.ngql.rps)}${mark(r.ngql)} | ngql÷API **${f2(r.ngql.p50 / r.api.p50)}** | **${f2(r.api.rps / r.ngql.rps)}** | ${r.ngql.errors} | ${f1(rss.ngql)} |`);
+      lines.push(`| | @neo4j/graphql | ${f1(r.ngql.p50)} | ${f1(r.ngql.p95)} | ${f1(r.ngql.p99)} | ${f1(r.ngql.rps)}${mark(r.ngql)} | ngql÷API **${f2(r.ngql.p50 / r.api.p50)}** | **${f2(r.api.rps / r.ngql.rps)}** | ${r.ngql.errors} | ${f1(rss.ngql)} | ${ld(r.ngql)} |`);
     } else {
-      lines.push(`| | @neo4j/graphql | n/a | | | | | | | |`);
+      lines.push(`| | @neo4j/graphql | n/a | | | | | | | | |`);
+    }
+    if (r.apiCached) {
+      lines.push(`| | API, cached | ${f1(r.apiCached.p50)} | ${f1(r.apiCached.p95)} | ${f1(r.apiCached.p99)} | ${f1(r.apiCached.rps)}${mark(r.apiCached)} | cached÷API **${f2(r.apiCached.p50 / r.api.p50)}** | ${f2(r.api.rps / r.apiCached.rps)} | ${r.apiCached.errors} | ${f1(rss.cached)} | ${ld(r.apiCached)} |`);
     }
     if (r.apiSerial) {
-      lines.push(`| | API, 1 connection | ${f1(r.apiSerial.p50)} | ${f1(r.apiSerial.p95)} | ${f1(r.apiSerial.p99)} | ${f1(r.apiSerial.rps)}${mark(r.apiSerial)} | | | ${r.apiSerial.errors} | |`);
+      lines.push(`| | API, 1 connection | ${f1(r.apiSerial.p50)} | ${f1(r.apiSerial.p95)} | ${f1(r.apiSerial.p99)} | ${f1(r.apiSerial.rps)}${mark(r.apiSerial)} | | | ${r.apiSerial.errors} | | ${ld(r.apiSerial)} |`);
     }
   }
   lines.push('');
@@ -402,6 +414,7 @@ function renderSection(db: BenchNeo4j, params: WorkloadParams, rows: Row[], rss:
       'one read transaction per query, queries the API overlapped run concurrently, behind a minimal node:http endpoint, so autocannon measures both the same way (the HTTP hop is in both). ' +
       '**@neo4j/graphql**: v7 with type definitions for the same model (bench/servers/neo4jGraphqlTypeDefs.ts) behind the same Express 5 + Apollo Server 5 stack. ' +
       '"ratio p50": API÷raw on the raw row, @neo4j/graphql÷API on its row; "API req/s ÷": the API\'s throughput over that row\'s. Errors: non-2xx, timeouts and GraphQL `errors` bodies. ' +
+      '"load": the 1-minute load average as that measurement started. "API, cached": the same API with its response cache on (src/server/responseCache.ts; every request after the warm-up is a hit), "cached÷API" its p50 over the uncached API\'s — the other API rows run with the cache off. ' +
       '"API, 1 connection": the API alone with one client, i.e. its service time without queueing behind the other connections (on 2 cores shared with Neo4j, ' +
       `${opts.connections} connections queue). † measured by count (${2 * opts.connections} requests, 4 at one connection) because fewer completed within the timed window.`,
   );
@@ -505,6 +518,9 @@ async function main(): Promise<void> {
     children.push(api);
     const raw = await startChild('raw', 'rawServer.ts', { ...env, BENCH_TRANSCRIPTS: transcriptFile });
     children.push(raw);
+    // The same API with its response cache on: the "cached" rows. The other API rows are uncached.
+    const cached = opts.cached ? await startChild('API, cached', 'apiServer.ts', { ...env, BENCH_RESPONSE_CACHE: '1' }) : undefined;
+    if (cached) children.push(cached);
 
     const origin = (u: string) => new URL(u).origin;
     const gqlTarget = (url: string, reqs: GraphqlRequest[]): Target => ({ origin: origin(url), requests: reqs.map((r) => ({ path: new URL(url).pathname, body: JSON.stringify(r) })) });
@@ -530,6 +546,11 @@ async function main(): Promise<void> {
         say(`${w.name}: @neo4j/graphql`);
         ngqlM = await measure(gqlTarget(ngql.url, w.neo4jGraphql));
       }
+      let cachedM: Measurement | undefined;
+      if (cached) {
+        say(`${w.name}: API, cached`);
+        cachedM = await measure(gqlTarget(cached.url, w.api));
+      }
       let serialM: Measurement | undefined;
       if (opts.serial) {
         say(`${w.name}: API, one connection`);
@@ -537,13 +558,13 @@ async function main(): Promise<void> {
       }
       const row: Row = {
         workload: w, api: apiM, raw: rawM, queriesPerRequest: queriesPerRequest[w.name] ?? 0,
-        ...(ngqlM ? { ngql: ngqlM } : {}), ...(serialM ? { apiSerial: serialM } : {}),
+        ...(ngqlM ? { ngql: ngqlM } : {}), ...(serialM ? { apiSerial: serialM } : {}), ...(cachedM ? { apiCached: cachedM } : {}),
       };
       rows.push(row);
       say(`  p50 API ${f1(apiM.p50)} / raw ${f1(rawM.p50)} / ngql ${f1(ngqlM?.p50)} ms; req/s ${f1(apiM.rps)} / ${f1(rawM.rps)} / ${f1(ngqlM?.rps)}`);
     }
 
-    const rss = { api: peakRssMiB(api.proc.pid!), raw: peakRssMiB(raw.proc.pid!), ngql: peakRssMiB(ngql.proc.pid!) };
+    const rss = { api: peakRssMiB(api.proc.pid!), raw: peakRssMiB(raw.proc.pid!), ngql: peakRssMiB(ngql.proc.pid!), cached: cached ? peakRssMiB(cached.proc.pid!) : Number.NaN };
     const section = renderSection(db, params, rows, rss, startedAt, (performance.now() - t0) / 1000);
     process.stdout.write(`\n${section}\n`);
     if (!opts.only) {

@@ -25,7 +25,9 @@ type Value = Props[string] | undefined;
 /** The neo4j-admin header type of a value; null when the value writes nothing (an absent property). */
 function typeOf(value: Value): string | null {
   if (value === null || value === undefined) return null;
-  if (Array.isArray(value)) return 'string[]';
+  // neo4j-admin cannot write an empty list (an empty field is an absent property), so neither
+  // loader stores one (src/seed/loadDataset.ts drops them too); readers take absent as empty.
+  if (Array.isArray(value)) return value.length === 0 ? null : 'string[]';
   if (typeof value === 'number') return 'double'; // what neo4j-driver sends a JS number as
   if (typeof value === 'boolean') return 'boolean';
   return 'string';
@@ -36,7 +38,6 @@ const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
 function field(value: Value): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) {
-    // An empty list is written as `""`: neo4j-admin reads it as a list of no elements, as SET does.
     for (const v of value) {
       if (v.includes(ARRAY_DELIMITER)) throw new Error(`a list element contains U+001F, the import's list separator: ${JSON.stringify(v).slice(0, 80)}`);
     }
@@ -99,7 +100,7 @@ export class ImportCsvWriter {
     for (const s of rows.sources) this.node('Source', s.props);
     for (const e of rows.entities) {
       // The transactional loader converts these two to Neo4j dates (cypher/seed/merge-entities.cypher).
-      this.node(e.label, { ...e.props }, { startDate: e.startDate, endDate: e.endDate });
+      this.node(e.label, e.props, { startDate: e.startDate, endDate: e.endDate });
     }
     for (const c of rows.claims) this.node('Claim', c.props);
     for (const list of [rows.sourceRelations, rows.entityRelations, rows.claimEntityRelations, rows.claimSourceRelations]) {
@@ -131,6 +132,9 @@ export class ImportCsvWriter {
       const t = typeOf(v);
       if (t !== null) cols.push([`${k}:${t}`, v]);
     }
+    // Neo4j dates, as cypher/seed/merge-entity-relations.cypher converts them.
+    if (r.sinceDate) cols.push(['sinceDate:date', r.sinceDate]);
+    if (r.untilDate) cols.push(['untilDate:date', r.untilDate]);
     this.emit('relationships', r.type, cols);
     this.relationships++;
   }

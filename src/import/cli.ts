@@ -47,7 +47,8 @@ const program = new Command('import')
       const report = await importCsvFolder({ local, dir: csvDir, replace: opts.replace, log: (line) => console.error(line) });
       console.log(
         `import: ${report.nodes} nodes, ${report.relationships} relationships from ${report.files} files in ` +
-          `${report.importSeconds.toFixed(1)} s (${Math.round(report.relationshipsPerSecond)} relationships/s); ` +
+          `${report.importSeconds.toFixed(1)} s (${Math.round(report.relationshipsPerSecond)} relationships/s` +
+          `${report.importCpuSeconds ? `; neo4j-admin used ${report.importCpuSeconds.toFixed(1)} CPU s` : ''}); ` +
           `schema and indexes ${report.schemaSeconds.toFixed(1)} s. Neo4j is running at ${report.instance.uri}.`,
       );
     } catch (err) {

@@ -8,7 +8,7 @@
  */
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { seedCypher } from './seedCypher.js';
-import type { GraphRows, RelationRow } from './toGraphRows.js';
+import type { GraphRows, Props, RelationRow } from './toGraphRows.js';
 import { ENTITY_LABELS, RELATION_TYPE_NAMES } from './vocabulary.js';
 
 /** One unit of loader work, for progress reporting. */
@@ -54,8 +54,18 @@ function* chunks<T>(list: readonly T[], size: number): Generator<T[]> {
   for (let i = 0; i < list.length; i += size) yield list.slice(i, i + size);
 }
 
+/**
+ * A row without its empty-list properties: an empty list is not stored, so the bulk importer
+ * (which cannot write one) and this loader build the same graph; readers take absent as empty.
+ */
+function withoutEmptyLists<T extends { props: Props }>(row: T): T {
+  if (!Object.values(row.props).some((v) => Array.isArray(v) && v.length === 0)) return row;
+  return { ...row, props: Object.fromEntries(Object.entries(row.props).filter(([, v]) => !(Array.isArray(v) && v.length === 0))) };
+}
+
 /** The MERGE steps in dependency order: nodes before the relationships between them. */
-function mergeSteps(rows: GraphRows): { name: string; query: string; rows: readonly unknown[] }[] {
+function mergeSteps(all: GraphRows): { name: string; query: string; rows: readonly unknown[] }[] {
+  const rows = Object.fromEntries(Object.entries(all).map(([k, list]) => [k, (list as { props: Props }[]).map(withoutEmptyLists)])) as unknown as GraphRows;
   return [
     { name: 'sources', query: seedCypher.mergeSources, rows: rows.sources },
     { name: 'entities', query: seedCypher.mergeEntities, rows: rows.entities },

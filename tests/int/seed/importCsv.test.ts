@@ -56,7 +56,7 @@ describe('npm run import', () => {
     } finally {
       await driver.close();
     }
-  }, 240_000); // stops Neo4j, runs neo4j-admin (a JVM), starts Neo4j again and builds the indexes
+  }, 600_000); // two JVMs in a row (neo4j-admin, then Neo4j again) and an index build: minutes on a busy 2-core machine
 
   it('refuses a folder with a label outside the vocabulary, naming the file, and leaves the database running', async () => {
     const bad = path.join(tmp, 'bad');

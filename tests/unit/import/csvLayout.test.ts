@@ -19,20 +19,23 @@ const rows = (): GraphRows => ({
     { id: 'e1', label: 'Event', startDate: '2024-12-01', endDate: '2024-12-31', props: { id: 'e1', name: 'Clashes', aliases: ['x', 'y'], nameKeys: ['clashes'], unnamed: false } },
   ],
   claims: [{ id: 'c1', props: { id: 'c1', value: 12, about: 'e1' } }],
-  entityRelations: [{ id: 'r1', type: 'PARTICIPATED_IN', from: 'p1', to: 'e1', props: { id: 'r1', role: 'perpetrator', date: null } }],
+  entityRelations: [
+    { id: 'r1', type: 'PARTICIPATED_IN', from: 'p1', to: 'e1', props: { id: 'r1', role: 'perpetrator', date: null } },
+    { id: 'r2', type: 'MEMBER_OF', from: 'p1', to: 'e1', props: { id: 'r2', since: '2024-12' }, sinceDate: '2024-12-01', untilDate: null },
+  ],
   claimEntityRelations: [{ id: 'c1--about', type: 'ABOUT', from: 'c1', to: 'e1', props: { id: 'c1--about' } }],
   claimSourceRelations: [],
   sourceRelations: [],
 });
 
 describe('import CSV', () => {
-  it('writes one file per label or type and header, typed columns, absent nulls, quoted text', () => {
+  it('writes one file per label or type and header, typed columns, absent nulls and empty lists, quoted text', () => {
     const w = new ImportCsvWriter(dir);
     w.write(rows());
     const summary = w.close();
-    expect(summary).toMatchObject({ nodes: 4, relationships: 2 });
+    expect(summary).toMatchObject({ nodes: 4, relationships: 3 });
     const person = readFileSync(path.join(dir, 'nodes', 'Person.1.csv'), 'utf8');
-    expect(person).toBe('id:ID,name:string,aliases:string[],nameKeys:string[],unnamed:boolean\n"p1","Ali","","ali",false\n');
+    expect(person).toBe('id:ID,name:string,nameKeys:string[],unnamed:boolean\n"p1","Ali","ali",false\n'); // no empty list
     const event = readFileSync(path.join(dir, 'nodes', 'Event.1.csv'), 'utf8');
     expect(event.split('\n')[0]).toBe('id:ID,name:string,aliases:string[],nameKeys:string[],unnamed:boolean,startDate:date,endDate:date');
     expect(event).toContain('"x\u001fy"');
@@ -40,6 +43,8 @@ describe('import CSV', () => {
     // The source's text has a line break: it goes to a multi-line file, quotes doubled.
     expect(readFileSync(path.join(dir, 'nodes', 'Source.1.multiline.csv'), 'utf8')).toBe('id:ID,title:string,text:string\n"s1","A ""report""","line one\nline two"\n');
     expect(readFileSync(path.join(dir, 'relationships', 'PARTICIPATED_IN.1.csv'), 'utf8')).toBe(':START_ID,:END_ID,id:string,role:string\n"p1","e1","r1","perpetrator"\n');
+
+    expect(readFileSync(path.join(dir, 'relationships', 'MEMBER_OF.1.csv'), 'utf8')).toBe(':START_ID,:END_ID,id:string,since:string,sinceDate:date\n"p1","e1","r2","2024-12","2024-12-01"\n');
 
     const layout = readImportLayout(dir);
     expect(layout.args).toContain(`--nodes=Entity:Person=${path.join(dir, 'nodes', 'Person.1.csv')}`);
