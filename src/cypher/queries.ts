@@ -14,7 +14,7 @@ export const QUERY_NAMES = [
   'health.ping',
   'graph.version',
   'entities.byIds',
-  'entities.byNameKeys',
+  'entities.byLookupKeys',
   'search.fulltext',
   'relations.ofEntities',
   'relations.ofDenseEntities',

@@ -1,12 +1,19 @@
 /**
- * Turning names typed by users into entities. A name matches an entity when its name key
- * (src/text/normalizeName.ts: case, diacritics, apostrophes, hyphens, articles, transliteration
- * variants folded) equals the key of the entity's name or one of its aliases. All names of one
- * request go to the database in ONE query. No match → NOT_FOUND with near names from full-text
- * search; several → AMBIGUOUS_NAME listing the candidates.
+ * Turning names typed by users into entities, through the resolution ladder of
+ * src/resolution/ladder.ts (exact or alias → reordered → spelling → partial → description).
+ * The database only finds candidates, by the lookup terms of src/resolution/lookupKeys.ts, in at
+ * most three queries for all the names of a request: whole-name keys (always), word terms (only
+ * for names the keys do not settle), and any-word terms (only for 3+ words that matched nothing).
+ * No match → NOT_FOUND with near names; no clear answer → AMBIGUOUS_NAME with ranked candidates
+ * (kind, short description, how each matched). Never a silent guess.
  */
-import { exactTermQuery, fuzzySearchQuery } from '../cypher/lucene.js';
+import { fuzzySearchQuery } from '../cypher/lucene.js';
 import { AppError, ErrorCode } from '../errors/index.js';
+import {
+  keyQuery, looseWordQuery, needsWordCandidates, rankCandidates, resolveName, shortDescription, typedName, wordQuery,
+  type NameCandidate, type NameMatch, type RankedCandidate, type Resolution, type TypedName,
+} from '../resolution/index.js';
+import type { Row } from '../db/executor.js';
 import type { RequestContext } from './context.js';
 import { nameArg } from './args.js';
 import { toEntity, type EntityNode } from './model.js';
@@ -17,79 +24,138 @@ export interface NameArg {
   text: string;
 }
 
-const candidate = (e: EntityNode) => ({ id: e.id, kind: e.kind, name: e.name });
+/** An entity as a name candidate. */
+export type Candidate = EntityNode & NameCandidate;
 
-/** Entities per name key, for the given keys, in one query. */
-async function entitiesByKeys(ctx: RequestContext, keys: readonly string[], operation: string): Promise<Map<string, EntityNode[]>> {
-  const unique = [...new Set(keys)];
-  const byKey = new Map<string, EntityNode[]>(unique.map((k) => [k, []]));
-  if (unique.length === 0) return byKey;
-  const rows = await ctx.read('entities.byNameKeys', { lookups: unique.map((key) => ({ key, query: exactTermQuery(key) })) }, operation);
-  for (const row of rows) {
-    const e = toEntity(row.entity);
-    byKey.get(String(row.key))?.push(e);
-  }
-  ctx.loaders.primeEntities([...byKey.values()].flat());
-  return byKey;
+/** How a name argument matched its entity, as `Entity.match` shows it. */
+export interface ResolvedMatch extends NameMatch {
+  typed: string;
 }
 
-/**
- * Near names for a NOT_FOUND error (one extra query, only on failure). With 2 edits for long
- * words at once: this path is rare, and a name that failed exactly is the likeliest to be far off.
- */
+/** An entity resolved from a name; `nameMatch` says how (read by `Entity.match`). */
+export type ResolvedEntity = EntityNode & { nameMatch?: ResolvedMatch };
+
+/** Candidates read from the index per typed name. */
+export const CANDIDATES_PER_NAME = 50;
+
+const strList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+
+function toCandidate(row: Row): Candidate {
+  const e = toEntity(row.entity);
+  return { ...e, commonNames: strList(e.commonNames), roles: strList(e.roles), territoryOf: strList(row.territoryOf) };
+}
+
+/** Runs one candidate query for the typed names that have a Lucene query; adds to `into`. */
+async function readCandidates(ctx: RequestContext, queries: (string | null)[], into: Candidate[][], operation: string): Promise<void> {
+  const lookups = queries.flatMap((query, i) => (query === null ? [] : [{ i, query }]));
+  if (lookups.length === 0) return;
+  const rows = await ctx.read('entities.byLookupKeys', { lookups, limit: CANDIDATES_PER_NAME }, operation);
+  for (const row of rows) into[Number(row.i)]!.push(toCandidate(row));
+}
+
+/** The ladder's decision for each typed name, with every candidate considered. */
+async function resolveAll(ctx: RequestContext, typed: readonly TypedName[], operation: string): Promise<{ resolution: Resolution<Candidate>; candidates: Candidate[] }[]> {
+  const found: Candidate[][] = typed.map(() => []);
+  await readCandidates(ctx, typed.map(keyQuery), found, operation);
+  await readCandidates(ctx, typed.map((t, i) => (needsWordCandidates(t, found[i]!) ? wordQuery(t) : null)), found, operation);
+  let resolutions = typed.map((t, i) => resolveName(t, found[i]!));
+  if (resolutions.some((r) => r.status === 'NONE')) {
+    await readCandidates(ctx, typed.map((t, i) => (resolutions[i]!.status === 'NONE' ? looseWordQuery(t) : null)), found, operation);
+    resolutions = typed.map((t, i) => (resolutions[i]!.status === 'NONE' ? resolveName(t, found[i]!) : resolutions[i]!));
+  }
+  ctx.loaders.primeEntities(found.flat().map(plainEntity));
+  return resolutions.map((resolution, i) => ({ resolution, candidates: found[i]! }));
+}
+
+/** The entity node without the candidate-only fields, as the loaders hold it. */
+function plainEntity(c: Candidate): EntityNode {
+  const { territoryOf: _t, ...rest } = c;
+  return rest as EntityNode;
+}
+
+/** A candidate as AMBIGUOUS_NAME lists it: what it is and why it matched. */
+const candidateInfo = (r: RankedCandidate<Candidate>) => ({
+  id: r.candidate.id,
+  kind: r.candidate.kind,
+  name: r.candidate.name,
+  description: shortDescription(r.candidate),
+  how: r.match.how,
+  matchedName: r.match.matchedName,
+  score: Math.round(r.match.score * 1000) / 1000,
+});
+
+/** Near names for a NOT_FOUND error (one extra query, only on failure). */
 async function suggestions(ctx: RequestContext, text: string, operation: string) {
   const query = fuzzySearchQuery(text, 2);
   if (query === null) return [];
   const rows = await ctx.read('search.fulltext', { query, kinds: [], candidates: 5, first: 5 }, operation);
-  return rows.map((r) => candidate(toEntity(r.entity)));
+  return rows.map((r) => {
+    const e = toEntity(r.entity);
+    return { id: e.id, kind: e.kind, name: e.name };
+  });
+}
+
+function ambiguous(n: NameArg, ranked: RankedCandidate<Candidate>[]): AppError {
+  const list = ranked.map((r) => `${r.candidate.name} (${r.candidate.kind}, id ${r.candidate.id}; ${r.match.how.toLowerCase().replace('_', ' ')} "${r.match.matchedName}")`);
+  return new AppError(
+    ErrorCode.AMBIGUOUS_NAME,
+    `"${n.text}" could name ${ranked.length === 10 ? 'at least 10' : ranked.length} entities: ${list.join('; ')}. Use a more specific name or entityById.`,
+    { argument: n.argument, name: n.text, candidates: ranked.map(candidateInfo) },
+  );
+}
+
+async function notFound(ctx: RequestContext, n: NameArg, operation: string, message = `No entity is called "${n.text}".`): Promise<AppError> {
+  const near = await suggestions(ctx, n.text, operation);
+  const hint = near.length > 0 ? ` Did you mean: ${near.map((s) => s.name).join('; ')}?` : '';
+  return new AppError(ErrorCode.NOT_FOUND, `${message}${hint}`, { argument: n.argument, name: n.text, suggestions: near });
 }
 
 /**
- * Resolves each name to exactly one entity, in one query; throws NOT_FOUND or AMBIGUOUS_NAME
- * for the first name that does not resolve.
+ * Resolves each name to exactly one entity, carrying how it matched (`nameMatch`); throws
+ * NOT_FOUND or AMBIGUOUS_NAME for the first name that does not resolve.
  */
-export async function resolveNames(ctx: RequestContext, names: readonly NameArg[], operation: string): Promise<EntityNode[]> {
-  const keyed = names.map((n) => ({ ...n, key: nameArg(n.argument, n.text).key }));
-  const found = await entitiesByKeys(ctx, keyed.map((n) => n.key), operation);
+export async function resolveNames(ctx: RequestContext, names: readonly NameArg[], operation: string): Promise<ResolvedEntity[]> {
+  const typed = names.map((n) => typedName(nameArg(n.argument, n.text).text));
+  const results = await resolveAll(ctx, typed, operation);
   return Promise.all(
-    keyed.map(async (n) => {
-      const matches = found.get(n.key) ?? [];
-      if (matches.length === 1) return matches[0]!;
-      if (matches.length === 0) {
-        const near = await suggestions(ctx, n.text, operation);
-        const hint = near.length > 0 ? ` Did you mean: ${near.map((s) => s.name).join('; ')}?` : '';
-        throw new AppError(ErrorCode.NOT_FOUND, `No entity is called "${n.text}".${hint}`, { argument: n.argument, name: n.text, suggestions: near });
-      }
-      throw new AppError(
-        ErrorCode.AMBIGUOUS_NAME,
-        `"${n.text}" names ${matches.length} entities: ${matches.map((m) => `${m.name} (${m.kind}, id ${m.id})`).join('; ')}. Use a more specific name or entityById.`,
-        { argument: n.argument, name: n.text, candidates: matches.map(candidate) },
-      );
+    results.map(async ({ resolution: r }, i) => {
+      const n = names[i]!;
+      if (r.status === 'ONE') return { ...plainEntity(r.candidate), nameMatch: { ...r.match, typed: n.text } };
+      if (r.status === 'AMBIGUOUS') throw ambiguous(n, r.ranked);
+      throw await notFound(ctx, n, operation);
     }),
   );
 }
 
 /**
  * Resolves a list of names or ids where every match counts (hub exclusions): a value may be an
- * id, or a name matching one or more entities. Values matching nothing are a NOT_FOUND, so a typo
- * does not silently exclude nothing. Returns the matching ids.
+ * id, or a name. A name settled by its whole-name keys (steps 1–3) excludes every entity it
+ * matches at that step (a country and its state alike); a partial or descriptive match must be
+ * unambiguous. Values matching nothing are a NOT_FOUND, so a typo does not silently exclude
+ * nothing. Returns the matching ids.
  */
 export async function resolveIdsOrNames(ctx: RequestContext, argument: string, values: readonly string[], operation: string): Promise<string[]> {
   if (values.length === 0) return [];
-  const keyed = values.map((text) => ({ text, key: nameArg(argument, text).key }));
-  const [byKey, byId] = await Promise.all([
-    entitiesByKeys(ctx, keyed.map((v) => v.key), operation),
-    ctx.loaders.entity.loadMany(values),
-  ]);
+  for (const v of values) nameArg(argument, v);
+  const byId = await ctx.loaders.entity.loadMany(values);
   const ids = new Set<string>();
-  for (const [i, v] of keyed.entries()) {
-    const idMatch = byId[i];
-    const matches = [...(byKey.get(v.key) ?? [])];
-    if (idMatch && !(idMatch instanceof Error)) matches.push(idMatch);
-    if (matches.length === 0) {
-      throw new AppError(ErrorCode.NOT_FOUND, `"${argument}": no entity is called or has the id "${v.text}".`, { argument, name: v.text, suggestions: await suggestions(ctx, v.text, operation) });
-    }
-    for (const m of matches) ids.add(m.id);
+  const byName: string[] = [];
+  values.forEach((v, i) => {
+    const e = byId[i];
+    if (e && !(e instanceof Error)) ids.add(e.id);
+    else byName.push(v);
+  });
+  const typed = byName.map((v) => typedName(v));
+  const results = await resolveAll(ctx, typed, operation);
+  for (const [i, { resolution, candidates }] of results.entries()) {
+    const n = { argument, text: byName[i]! };
+    const ranked = rankCandidates(typed[i]!, candidates);
+    const best = ranked[0]?.match.step;
+    if (best !== undefined && best <= 3) {
+      for (const r of ranked) if (r.match.step === best) ids.add(r.candidate.id);
+    } else if (resolution.status === 'ONE') ids.add(resolution.candidate.id);
+    else if (resolution.status === 'AMBIGUOUS') throw ambiguous(n, resolution.ranked);
+    else throw await notFound(ctx, n, operation, `"${argument}": no entity is called or has the id "${n.text}".`);
   }
   return [...ids];
 }

@@ -30,6 +30,9 @@ export function entityRef(ctx: RequestContext, id: string | null | undefined): P
 export const entityFields = {
   claimedBy: (e: EntityNode, _: unknown, ctx: RequestContext) => entityRef(ctx, e.claimedBy),
   citations: (e: EntityNode) => citationRefs(e),
+  commonNames: (e: EntityNode) => (Array.isArray(e.commonNames) ? e.commonNames : []),
+  /** Set only on an entity resolved from a name (src/resolvers/names.ts). */
+  match: (e: EntityNode & { nameMatch?: unknown }) => e.nameMatch ?? null,
   relations: (e: EntityNode, args: RelationsArgs, ctx: RequestContext) =>
     ctx.loaders
       .relations({

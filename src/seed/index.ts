@@ -3,6 +3,7 @@ import { readDatasetFiles, DEFAULT_SEED_DIR, type Dataset } from './readDataset.
 import { SeedValidationError } from './SeedValidationError.js';
 import { validateDataset } from './validateDataset.js';
 import { applyDrafts } from './readDrafts.js';
+import { validateCommonNames } from './commonNames.js';
 
 export { applySchema } from './applySchema.js';
 export { loadDataset, loadRowsBatched, bumpGraphVersion, countEntities, countGraph, type Counts, type LoadOptions } from './loadDataset.js';
@@ -20,7 +21,7 @@ export async function readDataset(seedDir: string = DEFAULT_SEED_DIR): Promise<D
   const { dataset, issues, invalidIds } = await readDatasetFiles(seedDir);
   issues.push(...(await applyDrafts(dataset, seedDir))); // ingestion drafts: only accepted entries join
   // Cross-checks run even when some entries failed their schema, so one run shows everything.
-  const all = [...issues, ...validateDataset(dataset, invalidIds)];
+  const all = [...issues, ...validateDataset(dataset, invalidIds), ...validateCommonNames(dataset)];
   if (all.length > 0) throw new SeedValidationError(all);
   return dataset;
 }

@@ -13,6 +13,7 @@ import {
   type RelationEntry, type SectionName, type SourceEntry,
 } from './entrySchemas.js';
 import type { SeedIssue } from './SeedValidationError.js';
+import { readCommonNames, type CommonNameEntry } from './commonNames.js';
 
 /** An entry with where it was written. */
 export interface Located<T> {
@@ -33,6 +34,8 @@ export interface Dataset {
   events: Located<EventEntry>[];
   claims: Located<ClaimEntry>[];
   relations: Located<RelationEntry>[];
+  /** seed/common-names.yaml: names no document uses, kept apart from cited aliases (optional). */
+  commonNames?: Located<CommonNameEntry>[];
 }
 
 /** Parsed but not yet cross-checked; `issues` holds every per-entry problem found. */
@@ -98,6 +101,7 @@ export async function readDatasetFiles(seedDir: string = DEFAULT_SEED_DIR): Prom
       }
     }
   }
+  dataset.commonNames = await readCommonNames(seedDir, issues);
   return { dataset, issues, invalidIds };
 }
 

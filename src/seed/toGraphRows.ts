@@ -5,6 +5,8 @@
  * parallel lists, `citationSources` and `citationQuotes`, so Browser and API show them alike.
  */
 import { nameKeys } from '../text/normalizeName.js';
+import { lookupKeys } from '../resolution/index.js';
+import { commonNamesById } from './commonNames.js';
 import type { Citation } from './entrySchemas.js';
 import type { Dataset } from './readDataset.js';
 import type { EntityLabel } from './vocabulary.js';
@@ -63,6 +65,20 @@ export function dateBounds(partial: string): { first: string; last: string } {
   return { first: `${y}-01-01`, last: `${y}-12-31` };
 }
 
+/**
+ * The name-lookup properties of an entity (src/resolution/lookupKeys.ts): its common names
+ * (seed/common-names.yaml, never mixed into `aliases`) and the indexed lookup terms.
+ */
+export function entityNameProps(
+  e: { name: string; aliases: readonly string[]; description?: string | null | undefined; unnamed: boolean; roles?: readonly string[] | undefined },
+  commonNames: readonly string[],
+): Props {
+  return {
+    commonNames: [...commonNames],
+    lookupKeys: lookupKeys({ ...e, commonNames }),
+  };
+}
+
 export function toGraphRows(ds: Dataset): GraphRows {
   const rows: GraphRows = { sources: [], entities: [], claims: [], entityRelations: [], claimEntityRelations: [], claimSourceRelations: [], sourceRelations: [] };
 
@@ -82,7 +98,8 @@ export function toGraphRows(ds: Dataset): GraphRows {
     }
   }
 
-  const entity = (label: EntityLabel, e: { id: string; name: string; aliases: string[]; description?: string | undefined; unnamed: boolean; certainty: string; claimedBy?: string | undefined; cite: Citation[] }, extra: Props, dates?: { start: string; end?: string | undefined }) => {
+  const commonNames = commonNamesById(ds);
+  const entity = (label: EntityLabel, e: { id: string; name: string; aliases: string[]; description?: string | undefined; unnamed: boolean; certainty: string; claimedBy?: string | undefined; cite: Citation[]; roles?: string[] | undefined }, extra: Props, dates?: { start: string; end?: string | undefined }) => {
     rows.entities.push({
       id: e.id,
       label,
@@ -90,7 +107,8 @@ export function toGraphRows(ds: Dataset): GraphRows {
       endDate: dates ? dateBounds(dates.end ?? dates.start).last : null,
       props: {
         id: e.id, kind: label, name: e.name, aliases: e.aliases, aliasText: e.aliases.join(' | '),
-        nameKeys: nameKeys(e.name, e.aliases), description: e.description ?? null, unnamed: e.unnamed,
+        nameKeys: nameKeys(e.name, e.aliases), ...entityNameProps(e, commonNames.get(e.id) ?? []),
+        description: e.description ?? null, unnamed: e.unnamed,
         certainty: e.certainty, claimedBy: e.claimedBy ?? null, ...citationProps(e.cite), ...extra,
       },
     });

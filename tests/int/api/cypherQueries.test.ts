@@ -34,11 +34,11 @@ describe('cypher/queries', () => {
     }
   });
 
-  it('looks names up through the exact name-key index, not a label scan', async () => {
+  it('looks names up through the lookup-key index, not a label scan', async () => {
     const session = driver.session({ defaultAccessMode: 'READ' });
     try {
       const result = await session.executeRead((tx) =>
-        tx.run(`PROFILE ${queries['entities.byNameKeys']}`, { lookups: [{ key: 'tartus', query: '"tartus"' }] }),
+        tx.run(`PROFILE ${queries['entities.byLookupKeys']}`, { lookups: [{ i: 0, query: '"n:tartus" OR "a:tartus"' }], limit: 50 }),
       );
       const operators: string[] = [];
       const walk = (p: { operatorType: string; children: unknown[] }) => {

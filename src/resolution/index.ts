@@ -1,0 +1,26 @@
+/**
+ * Name resolution without a database: the public surface for the API (src/resolvers/names.ts,
+ * src/resolvers/search.ts), the loader (src/seed/toGraphRows.ts) and anyone matching entity
+ * mentions in new documents.
+ *
+ * Typical use, matching a mention against known entities:
+ *   const typed = typedName('ambush at Khirbet al Maza');
+ *   const m = matchName(typed, entity);             // { how: 'REORDERED' | …, matchedName, score } or null
+ *   const r = resolveName(typed, candidates);       // { status: 'ONE' | 'AMBIGUOUS' | 'NONE', … }
+ * To find candidates in a store, index `lookupKeys(entity)` and query with `keyQuery(typed)`
+ * (steps 1–3) and `wordQuery(typed)` (steps 4–5); or pass every known entity to resolveName.
+ *
+ * - `nameKey(text)`: the exact key (src/text/normalizeName.ts).
+ * - `nameVariants(text)`: exact, reordered and spelling keys and word skeletons.
+ * - `spellingWord(word)`: one word's transliteration skeleton.
+ * - `matchName(typed, entity)`: the scorer, one story for search and for the ladder.
+ * - `resolveName(typed, candidates)`: the ladder's decision (rules in ./ladder.ts).
+ */
+export { nameKey, nameKeys } from '../text/normalizeName.js';
+export { nameVariants, spellingWord, contentWords, foldedWords, wordKeys, SMALL_WORDS, type NameVariants } from './variants.js';
+export {
+  matchName, resolveName, rankCandidates, typedName, needsWordCandidates, compareRanked, shortDescription,
+  SCORES, CLEAR_LEAD, CONTEST_COVERAGE, MAX_CANDIDATES,
+  type MatchHow, type NameCandidate, type NameMatch, type RankedCandidate, type Resolution, type TypedName,
+} from './ladder.js';
+export { lookupKeys, keyQuery, wordQuery, looseWordQuery, MAX_LOOKUP_WORDS, type NameFields } from './lookupKeys.js';

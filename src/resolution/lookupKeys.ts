@@ -1,0 +1,75 @@
+/**
+ * The indexed terms that let the database find an entity's candidates for a typed name, and the
+ * Lucene queries over them. Every term is prefixed by the form it holds, so one keyword-analysed
+ * full-text index (`entity_lookup_keys` on `n.lookupKeys`) serves every step of the ladder:
+ *   n: a: c:  exact key of the canonical name / an alias / a common name
+ *   o:        reordered key;  s: t:  spelling keys (joined / sorted)   — of every name
+ *   w:        word skeletons of every name (partial matches)           — named entities only
+ *   d:        w: plus the words of roles and description               — named entities only
+ * The database only finds candidates; ./ladder.ts decides, from the candidates' own names.
+ */
+import { escapeLucene } from '../cypher/lucene.js';
+import { nameVariants, wordKeys } from './variants.js';
+import type { TypedName } from './ladder.js';
+
+/** The name fields of an entity that lookups read. */
+export interface NameFields {
+  name: string;
+  aliases: readonly string[];
+  commonNames?: readonly string[] | undefined;
+  roles?: readonly string[] | undefined;
+  description?: string | null | undefined;
+  unnamed?: boolean | undefined;
+}
+
+/** At most this many typed words take part in a word lookup (the rest only in scoring). */
+export const MAX_LOOKUP_WORDS = 8;
+
+/** Every lookup term of an entity (stored as `lookupKeys`). */
+export function lookupKeys(e: NameFields): string[] {
+  const keys = new Set<string>();
+  const all: [string, string][] = [['n', e.name], ...e.aliases.map((a): [string, string] => ['a', a]), ...(e.commonNames ?? []).map((c): [string, string] => ['c', c])];
+  for (const [prefix, text] of all) {
+    const v = nameVariants(text);
+    if (v.exact === '') continue;
+    keys.add(`${prefix}:${v.exact}`);
+    keys.add(`o:${v.reordered}`);
+    keys.add(`s:${v.spellingJoined}`);
+    keys.add(`t:${v.spellingSorted}`);
+  }
+  if (!e.unnamed) {
+    const words = new Set(all.flatMap(([, text]) => wordKeys(text)));
+    for (const w of words) keys.add(`w:${w}`);
+    for (const w of words) keys.add(`d:${w}`);
+    for (const text of [...(e.roles ?? []), e.description ?? '']) for (const w of wordKeys(text)) keys.add(`d:${w}`);
+  }
+  return [...keys];
+}
+
+const term = (t: string) => `"${escapeLucene(t)}"`;
+
+/** The Lucene query finding candidates at steps 1–3: any of the typed text's whole-name keys. */
+export function keyQuery(typed: TypedName): string {
+  const v = typed.v;
+  return [`n:${v.exact}`, `a:${v.exact}`, `c:${v.exact}`, `o:${v.reordered}`, `s:${v.spellingJoined}`, `t:${v.spellingSorted}`].map(term).join(' OR ');
+}
+
+/**
+ * The Lucene query finding candidates at steps 4–5 and the contenders: every typed word among
+ * the entity's `d:` terms (required), ranked up where they are words of a name (`w:`). Null when
+ * the text has no word.
+ */
+export function wordQuery(typed: TypedName): string | null {
+  const words = typed.words.slice(0, MAX_LOOKUP_WORDS);
+  if (words.length === 0) return null;
+  return [...words.map((w) => `+${term(`d:${w}`)}`), ...words.map((w) => `${term(`w:${w}`)}^2`)].join(' ');
+}
+
+/**
+ * The last resort for three or more typed words (ladder step 6: all but one of them in one
+ * name): any typed word as a word of a name. Null below three words.
+ */
+export function looseWordQuery(typed: TypedName): string | null {
+  const words = typed.words.slice(0, MAX_LOOKUP_WORDS);
+  return words.length < 3 ? null : words.map((w) => term(`w:${w}`)).join(' OR ');
+}
