@@ -19,7 +19,9 @@ import type { Driver } from 'neo4j-driver';
 import type { ImportCsvWriter } from '../src/import/ImportCsvWriter.js';
 import { loadRowsBatched } from '../src/seed/loadDataset.js';
 import type { EntityRow, GraphRows, NodeRow, Props, RelationRow } from '../src/seed/toGraphRows.js';
-import { dateBounds } from '../src/seed/toGraphRows.js';
+import { dateBounds, entityNameProps } from '../src/seed/toGraphRows.js';
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 import {
   ACLED_EVENT_TYPES, CERTAINTIES, CLAIM_MEASURES, CLAIM_VICTIMS, PARTICIPANT_ROLES,
   type AcledEventType, type EntityLabel, type RelationType,
@@ -406,6 +408,7 @@ export class SyntheticGraph {
       endDate: dates ? dateBounds(dates.end).last : null,
       props: {
         id, kind: label, name, aliases, aliasText: aliases.join(' | '), nameKeys: nameKeys(name, aliases),
+        ...entityNameProps({ name, aliases, description, unnamed: false, roles: strings(extra.roles) }, []),
         description, unnamed: false, certainty: this.certainty(rng), claimedBy: null,
         ...this.cite(rng, name, 'is named'), ...extra,
       },

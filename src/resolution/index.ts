@@ -17,10 +17,11 @@
  * - `resolveName(typed, candidates)`: the ladder's decision (rules in ./ladder.ts).
  */
 export { nameKey, nameKeys } from '../text/normalizeName.js';
-export { nameVariants, spellingWord, contentWords, foldedWords, wordKeys, SMALL_WORDS, type NameVariants } from './variants.js';
+export { nameVariants, spellingWord, contentWords, foldedWords, wordKeys, plainWordKeys, SMALL_WORDS, type NameVariants } from './variants.js';
 export {
   matchName, resolveName, rankCandidates, typedName, needsWordCandidates, compareRanked, shortDescription,
   SCORES, CLEAR_LEAD, CONTEST_COVERAGE, MAX_CANDIDATES,
   type MatchHow, type NameCandidate, type NameMatch, type RankedCandidate, type Resolution, type TypedName,
 } from './ladder.js';
+export { boundedLevenshtein, closeSpelling } from './distance.js';
 export { lookupKeys, keyQuery, wordQuery, looseWordQuery, MAX_LOOKUP_WORDS, type NameFields } from './lookupKeys.js';

@@ -10,7 +10,8 @@
  *   4. PARTIAL: every typed word is a word of one name (surname, part of a name) — named
  *      entities only, and for events (whose names are sentences) at least half of the name
  *   5. DESCRIPTION: every typed word occurs in the entity's names, roles or description
- *   6. PARTIAL, loosely: three or more typed words, all but one of them in one name
+ *   6. PARTIAL, loosely: three or more typed words, all but one of them in one name, and that
+ *      one the initials of other words of the name (UN → United Nations)
  * One entity is answered only when it is the single match at its step and nothing contests it:
  * - a one-word name that is a word of several people's names ("Hasan", "al-Shami") contests;
  * - an alias, common name, reordering or respelling is contested by another entity of the same
@@ -21,7 +22,8 @@
  * a country place and the state it is the territory of (TERRITORY_OF) are one referent; the
  * state (the actor) is answered.
  */
-import { contentWords, nameVariants, wordKeys, type NameVariants } from './variants.js';
+import { closeSpelling } from './distance.js';
+import { contentWords, foldedWords, nameVariants, plainWordKeys, spellingWord, wordKeys, type NameVariants } from './variants.js';
 
 /** How a typed name matched an entity (the GraphQL enum NameMatchHow). FUZZY: search only. */
 export type MatchHow = 'EXACT' | 'ALIAS' | 'COMMON_NAME' | 'REORDERED' | 'SPELLING' | 'PARTIAL' | 'DESCRIPTION' | 'FUZZY';
@@ -77,7 +79,29 @@ interface NamedVariants {
   how: 'EXACT' | 'ALIAS' | 'COMMON_NAME';
   v: NameVariants;
   keys: string[];
+  /** Word skeleton → the folded words (or joined pairs) it came from. */
+  folded: Map<string, string[]>;
 }
+
+/** The word keys of a name with the folded words behind each (see wordKeys). */
+function foldedByKey(text: string): Map<string, string[]> {
+  const content = contentWords(text);
+  const map = new Map<string, string[]>();
+  const add = (w: string) => {
+    const k = spellingWord(w);
+    map.set(k, [...(map.get(k) ?? []), w]);
+  };
+  content.forEach(add);
+  for (let i = 0; i + 1 < content.length; i++) add(content[i]! + content[i + 1]!);
+  return map;
+}
+
+/** Is typed word i one of this name's words (same skeleton, close spelling)? */
+const hasWord = (n: NamedVariants, typed: TypedName, i: number) =>
+  n.folded.get(typed.words[i]!)?.some((f) => closeSpelling(f, typed.plain[i]!)) ?? false;
+
+/** Are all typed words words of this name? */
+const allWordsIn = (n: NamedVariants, typed: TypedName) => typed.words.length > 0 && typed.words.every((_, i) => hasWord(n, typed, i));
 
 const cache = new WeakMap<NameCandidate, NamedVariants[]>();
 
@@ -85,28 +109,40 @@ const cache = new WeakMap<NameCandidate, NamedVariants[]>();
 function namesOf(c: NameCandidate): NamedVariants[] {
   let list = cache.get(c);
   if (list === undefined) {
-    const make = (text: string, how: NamedVariants['how']) => ({ text, how, v: nameVariants(text), keys: wordKeys(text) });
+    const make = (text: string, how: NamedVariants['how']) => ({ text, how, v: nameVariants(text), keys: wordKeys(text), folded: foldedByKey(text) });
     list = [make(c.name, 'EXACT'), ...c.aliases.map((a) => make(a, 'ALIAS')), ...(c.commonNames ?? []).map((n) => make(n, 'COMMON_NAME'))];
     cache.set(c, list);
   }
   return list;
 }
 
-/** True when every typed word skeleton is among `keys`. */
-const allIn = (typed: readonly string[], keys: readonly string[]) => typed.length > 0 && typed.every((w) => keys.includes(w));
+/** A name as written, for telling which of several same-key names was typed. */
+const literalForm = (text: string) => text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** The typed text, prepared once for scoring many candidates. */
 export interface TypedName {
   text: string;
   v: NameVariants;
-  /** Distinct word skeletons of the typed content words. */
+  /** Word skeletons of the typed content words, distinct, in typed order. */
   words: string[];
+  /** The same words as typed (folded, no skeleton), one per entry of `words`. */
+  plain: string[];
 }
 
 export function typedName(text: string): TypedName {
   const v = nameVariants(text);
-  return { text, v, words: [...new Set(v.words)] };
+  const content = contentWords(text);
+  const meaningful = content.length > 0 ? content : foldedWords(text);
+  const words: string[] = [];
+  const plain: string[] = [];
+  meaningful.forEach((w, i) => {
+    if (words.includes(v.words[i]!)) return;
+    words.push(v.words[i]!);
+    plain.push(w);
+  });
+  return { text, v, words, plain };
 }
+
 
 /**
  * How well a typed name matches one entity, at the highest step it reaches; null when it does not
@@ -119,9 +155,11 @@ export function matchName(typed: TypedName, c: NameCandidate, opts: { incomplete
     const n = names.find(pred);
     return n ? { how, matchedName: n.text, score: SCORES[how as keyof typeof SCORES], step: STEP[how] } : null;
   };
-  for (const how of ['EXACT', 'ALIAS', 'COMMON_NAME'] as const) {
-    const m = pick(how, (n) => n.how === how && n.v.exact === typed.v.exact);
-    if (m) return m;
+  // Step 1: of the names with the typed key, the one written exactly as typed, else the first.
+  const sameKey = names.filter((n) => n.v.exact === typed.v.exact);
+  if (sameKey.length > 0) {
+    const literal = sameKey.find((n) => literalForm(n.text) === literalForm(typed.text)) ?? sameKey[0]!;
+    return { how: literal.how, matchedName: literal.text, score: SCORES[literal.how], step: 1 };
   }
   const reordered = pick('REORDERED', (n) => n.v.reordered === typed.v.reordered);
   if (reordered) return reordered;
@@ -132,39 +170,57 @@ export function matchName(typed: TypedName, c: NameCandidate, opts: { incomplete
   // PARTIAL: all typed words in one name; the larger the share of that name, the better.
   let best: NameMatch | null = null;
   for (const n of names) {
-    if (!allIn(typed.words, n.keys)) continue;
+    if (!allWordsIn(n, typed)) continue;
     const coverage = Math.min(1, typed.words.length / Math.max(1, n.v.words.length));
     if (c.kind === 'Event' && coverage < 0.5) continue;
     const inOrder = isSubsequence(typed.v.words, n.v.words);
-    const score = (0.3 + 0.4 * coverage) * (inOrder ? 1 : 0.9) * (n.how === 'EXACT' ? 1 : 0.95);
+    // An event's name is a sentence that embeds other entities' names: it ranks below them.
+    const score = (0.3 + 0.4 * coverage) * (inOrder ? 1 : 0.9) * (n.how === 'EXACT' ? 1 : 0.95) * (c.kind === 'Event' ? 0.7 : 1);
     if (best === null || score > best.score) best = { how: 'PARTIAL', matchedName: n.text, score, step: 4 };
   }
   if (best) return best;
 
-  // DESCRIPTION: all typed words among the entity's names, roles and description.
+  // DESCRIPTION: all typed words among the entity's names (skeletons), roles and description (as typed).
   const roles = c.roles ?? [];
-  const bag = new Set([...names.flatMap((n) => n.keys), ...roles.flatMap(wordKeys), ...wordKeys(c.description ?? '')]);
-  if (allIn(typed.words, [...bag])) {
+  const plainBag = new Set([...roles.flatMap(plainWordKeys), ...plainWordKeys(c.description ?? '')]);
+  const inBag = (i: number) => plainBag.has(typed.plain[i]!) || names.some((n) => hasWord(n, typed, i));
+  if (typed.words.length > 0 && typed.words.every((_, i) => inBag(i))) {
+    const plainIn = (text: string) => { const ws = new Set(plainWordKeys(text)); return typed.plain.every((p) => ws.has(p)); };
     // A role or title the typed words are most of ("Secretary of State") is nearly a name.
-    const role = roles.find((r) => allIn(typed.words, wordKeys(r)) && typed.words.length / Math.max(1, contentWords(r).length) >= CONTEST_COVERAGE);
+    const inRole = roles.filter(plainIn);
+    const roleWords = (r: string) => contentWords(r).filter((w) => w.length > 1).length; // "U.S." is no two words
+    const role = inRole.find((r) => typed.words.length / Math.max(1, roleWords(r)) >= CONTEST_COVERAGE);
     if (role) return { how: 'DESCRIPTION', matchedName: role, score: 0.3, step: 5 };
-    const matchedName = roles.find((r) => allIn(typed.words, wordKeys(r))) ?? (allIn(typed.words, wordKeys(c.description ?? '')) ? (c.description ?? c.name) : c.name);
-    return { how: 'DESCRIPTION', matchedName, score: 0.1 + 0.15 * Math.min(1, typed.words.length / bag.size), step: 5 };
+    const matchedName = inRole[0] ?? (plainIn(c.description ?? '') ? (c.description ?? c.name) : c.name);
+    const bagSize = plainBag.size + names.reduce((k, n) => k + n.keys.length, 0);
+    return { how: 'DESCRIPTION', matchedName, score: 0.1 + 0.15 * Math.min(1, typed.words.length / bagSize), step: 5 };
   }
 
-  // Step 6: three or more typed words, all but one of them words of one name
-  // ("UN Human Rights Office" → United Nations Human Rights Office).
+  // Step 6: three or more typed words, all but one of them words of one name, and that one
+  // the initials of other words of the name ("UN Human Rights Office" → United Nations …).
   let found = 0;
   let most: NamedVariants = names[0]!;
   for (const n of names) {
-    const k = typed.words.filter((w) => n.keys.includes(w)).length;
+    const k = typed.words.filter((_, i) => hasWord(n, typed, i)).length;
     if (k > found) [found, most] = [k, n];
   }
   if (typed.words.length >= 3 && found === typed.words.length - 1) {
-    return { how: 'PARTIAL', matchedName: most.text, score: 0.1 + 0.2 * (found / Math.max(1, most.v.words.length)), step: 6 };
+    const missing = typed.plain.filter((_, i) => !hasWord(most, typed, i));
+    if (missing.length === 1 && isAcronymIn(missing[0]!, contentWords(most.text))) {
+      return { how: 'PARTIAL', matchedName: most.text, score: 0.1 + 0.2 * (found / Math.max(1, most.v.words.length)), step: 6 };
+    }
   }
   if (opts.incomplete && found > 0) return { how: 'FUZZY', matchedName: most.text, score: 0.05 * (found / typed.words.length), step: 7 };
   return null;
+}
+
+/** True when `word` spells the initials of consecutive words of `words` ("un" in united nations …). */
+function isAcronymIn(word: string, words: readonly string[]): boolean {
+  if (word.length < 2 || word.length > 5) return false;
+  for (let i = 0; i + word.length <= words.length; i++) {
+    if (words.slice(i, i + word.length).every((w, k) => w[0] === word[k])) return true;
+  }
+  return false;
 }
 
 function isSubsequence(needle: readonly string[], hay: readonly string[]): boolean {
@@ -224,12 +280,12 @@ function contests(typed: TypedName, top: RankedCandidate, other: RankedCandidate
   const o = other.candidate;
   if (o.unnamed) return false;
   if (typed.words.length === 1 && top.candidate.kind === 'Person' && o.kind === 'Person') {
-    return namesOf(o).some((n) => n.keys.includes(typed.words[0]!));
+    return namesOf(o).some((n) => hasWord(n, typed, 0));
   }
   if (top.match.how === 'EXACT' || o.kind !== top.candidate.kind) return false;
   if (top.match.step >= 4) return false; // steps 4–6 compare scores instead
   const canonical = namesOf(o)[0]!;
-  return allIn(typed.words, canonical.keys) && typed.words.length / Math.max(1, canonical.v.words.length) >= CONTEST_COVERAGE;
+  return allWordsIn(canonical, typed) && typed.words.length / Math.max(1, canonical.v.words.length) >= CONTEST_COVERAGE;
 }
 
 /** A country place and the state it is the territory of, matched alike: the state. */

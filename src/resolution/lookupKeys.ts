@@ -5,11 +5,11 @@
  *   n: a: c:  exact key of the canonical name / an alias / a common name
  *   o:        reordered key;  s: t:  spelling keys (joined / sorted)   — of every name
  *   w:        word skeletons of every name (partial matches)           — named entities only
- *   d:        w: plus the words of roles and description               — named entities only
+ *   d:        the words of roles and description, as written (folded) — named entities only
  * The database only finds candidates; ./ladder.ts decides, from the candidates' own names.
  */
 import { escapeLucene } from '../cypher/lucene.js';
-import { nameVariants, wordKeys } from './variants.js';
+import { nameVariants, plainWordKeys, wordKeys } from './variants.js';
 import type { TypedName } from './ladder.js';
 
 /** The name fields of an entity that lookups read. */
@@ -38,10 +38,8 @@ export function lookupKeys(e: NameFields): string[] {
     keys.add(`t:${v.spellingSorted}`);
   }
   if (!e.unnamed) {
-    const words = new Set(all.flatMap(([, text]) => wordKeys(text)));
-    for (const w of words) keys.add(`w:${w}`);
-    for (const w of words) keys.add(`d:${w}`);
-    for (const text of [...(e.roles ?? []), e.description ?? '']) for (const w of wordKeys(text)) keys.add(`d:${w}`);
+    for (const [, text] of all) for (const w of wordKeys(text)) keys.add(`w:${w}`);
+    for (const text of [...(e.roles ?? []), e.description ?? '']) for (const w of plainWordKeys(text)) keys.add(`d:${w}`);
   }
   return [...keys];
 }
@@ -55,14 +53,16 @@ export function keyQuery(typed: TypedName): string {
 }
 
 /**
- * The Lucene query finding candidates at steps 4–5 and the contenders: every typed word among
- * the entity's `d:` terms (required), ranked up where they are words of a name (`w:`). Null when
- * the text has no word.
+ * The Lucene query finding candidates at steps 4–5 and the contenders: every typed word as a
+ * word of a name (`w:`, its skeleton, ranked higher) or of a role or description (`d:`, as
+ * typed). Null when the text has no word.
  */
 export function wordQuery(typed: TypedName): string | null {
-  const words = typed.words.slice(0, MAX_LOOKUP_WORDS);
-  if (words.length === 0) return null;
-  return [...words.map((w) => `+${term(`d:${w}`)}`), ...words.map((w) => `${term(`w:${w}`)}^2`)].join(' ');
+  const n = Math.min(typed.words.length, typed.plain.length, MAX_LOOKUP_WORDS);
+  if (n === 0) return null;
+  const clauses: string[] = [];
+  for (let i = 0; i < n; i++) clauses.push(`+(${term(`w:${typed.words[i]}`)}^2 OR ${term(`d:${typed.plain[i]}`)})`);
+  return clauses.join(' ');
 }
 
 /**

@@ -55,7 +55,7 @@ export function spellingWord(word: string): string {
     .replace(/z/g, 's')
     .replace(/w/g, 'u')
     .replace(/(.)\1+/g, '$1'); // doubled letters
-  if (s.length >= 5 && /[^s]s$/.test(s)) s = s.slice(0, -1); // a plural -s: Alawites → Alawite
+  if (s.length >= 6 && /[^s]s$/.test(s)) s = s.slice(0, -1); // a plural -s: Alawites → Alawite (not Hamas → Hama)
   s = s.replace(/([aeiouy])h$/, '$1'); // final -ah, -eh
   const bare = s.replace(/[ae]$/, ''); // a final -a or -e: Jabla, Jableh → jabl (not -i: Shami ≠ Sham)
   if (bare.length >= 3) s = bare;
@@ -87,6 +87,11 @@ export function nameVariants(text: string): NameVariants {
     spellingSorted: [...skeletons].sort().join(' '),
     words: skeletons,
   };
+}
+
+/** The words of a description or role as they are (folded, no skeleton: "homes" is not "Hamas"). */
+export function plainWordKeys(text: string): string[] {
+  return [...new Set(contentWords(text))];
 }
 
 /** The word skeletons a name contributes to partial matching: each word, and adjacent pairs joined. */

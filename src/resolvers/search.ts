@@ -1,34 +1,90 @@
-/** Search: ranked full-text and fuzzy matching over names and aliases. */
+/**
+ * Search: candidates from the lookup-key index (whole-name keys and words, as name resolution
+ * finds them) and from fuzzy full-text (typos, prefixes), all ranked by the resolution ladder's
+ * own scorer (src/resolution/ladder.ts: exact name or alias first, then reordered, respelt,
+ * partial by coverage, description, and fuzzy last), so search and `entity(name:)` cannot
+ * disagree about which entity a name matches best.
+ */
 import { fuzzySearchQuery } from '../cypher/lucene.js';
 import { AppError, ErrorCode } from '../errors/index.js';
+import { keyQuery, matchName, typedName, wordQuery, type NameMatch } from '../resolution/index.js';
 import type { RequestContext } from './context.js';
 import { intInRange, LIMITS, listArg } from './args.js';
-import { bestMatchingName } from './matchedName.js';
-import { toEntity } from './model.js';
+import { toEntity, type EntityNode } from './model.js';
+import { CANDIDATES_PER_NAME } from './names.js';
+
+/** A preferred kind's hits rank above other hits of the same ladder step. */
+const PREFERRED_KIND_BOOST = 1.25;
+
+interface Hit {
+  entity: EntityNode;
+  match: NameMatch;
+  lucene: number;
+}
 
 /** This area's resolvers, merged in ./index.ts. */
 export const searchResolvers = {
   Query: {
-    search: async (_: unknown, args: { text: string; kinds?: string[] | null; first?: number | null }, ctx: RequestContext) => {
+    search: async (
+      _: unknown,
+      args: { text: string; kinds?: string[] | null; preferKinds?: string[] | null; first?: number | null },
+      ctx: RequestContext,
+    ) => {
       const first = intInRange('first', args.first, LIMITS.searchFirst, 10);
       const kinds = listArg('kinds', args.kinds);
+      const prefer = listArg('preferKinds', args.preferKinds);
       if (args.text.length > LIMITS.nameLength) {
         throw new AppError(ErrorCode.BAD_USER_INPUT, `"text" is longer than ${LIMITS.nameLength} characters.`, { argument: 'text' });
       }
-      const query = fuzzySearchQuery(args.text);
-      if (query === null) throw new AppError(ErrorCode.BAD_USER_INPUT, '"text" must contain at least one letter or digit.', { argument: 'text' });
+      const fuzzy = fuzzySearchQuery(args.text);
+      if (fuzzy === null) throw new AppError(ErrorCode.BAD_USER_INPUT, '"text" must contain at least one letter or digit.', { argument: 'text' });
+      const typed = typedName(args.text);
+      const op = 'Query.search';
+      // Whole-name keys boosted above word terms, so exact hits are never cut by the limit.
+      const words = wordQuery(typed);
+      const lookup = `(${keyQuery(typed)})^10${words === null ? '' : ` OR (${words})`}`;
       // Read more candidates than asked when filtering by kind, as the filter runs after the index.
-      const candidates = kinds.length > 0 ? Math.max(100, first * 5) : first;
-      let rows = await ctx.read('search.fulltext', { query, kinds, candidates, first }, 'Query.search');
-      // Nothing within one edit: try two for long words (see fuzzySearchQuery for why not at once).
-      const wider = rows.length === 0 ? fuzzySearchQuery(args.text, 2) : null;
-      if (wider !== null && wider !== query) rows = await ctx.read('search.fulltext', { query: wider, kinds, candidates, first }, 'Query.search');
-      const hits = rows.map((r) => {
-        const entity = toEntity(r.entity);
-        return { entity, score: Number(r.score), matchedName: bestMatchingName(args.text, entity.name, entity.aliases) };
-      });
+      const candidates = Math.max(kinds.length > 0 ? 100 : 0, first * 3, 20);
+      const fuzzyRead = (query: string) => ctx.read('search.fulltext', { query, kinds, candidates, first: candidates }, op);
+      const [lookupRows, fuzzyRows] = await Promise.all([
+        ctx.read('entities.byLookupKeys', { lookups: [{ i: 0, query: lookup }], limit: CANDIDATES_PER_NAME }, op),
+        fuzzyRead(fuzzy),
+      ]);
+      let rows = fuzzyRows;
+      // Nothing at all: try two edits for long words (see fuzzySearchQuery for why not at once).
+      const wider = lookupRows.length === 0 && rows.length === 0 ? fuzzySearchQuery(args.text, 2) : null;
+      if (wider !== null && wider !== fuzzy) rows = await fuzzyRead(wider);
+
+      const byId = new Map<string, Hit>();
+      const maxLucene = Math.max(1e-9, ...rows.map((r) => Number(r.score)));
+      const add = (entity: EntityNode, lucene: number) => {
+        if (kinds.length > 0 && !kinds.includes(entity.kind)) return;
+        const known = byId.get(entity.id);
+        if (known) {
+          known.lucene = Math.max(known.lucene, lucene);
+          return;
+        }
+        const candidate = { ...entity, commonNames: strList(entity.commonNames), roles: strList(entity.roles) };
+        // A hit the scorer cannot place is a typo the fuzzy index forgave: last, by its Lucene score.
+        const match = matchName(typed, candidate, { incomplete: true }) ?? { how: 'FUZZY' as const, matchedName: entity.name, score: 0.04 * (lucene / maxLucene), step: 7 };
+        byId.set(entity.id, { entity, match, lucene });
+      };
+      for (const r of rows) add(toEntity(r.entity), Number(r.score) / maxLucene);
+      for (const r of lookupRows) add(toEntity(r.entity), 0);
+
+      const boosted = (h: Hit) => h.match.score * (prefer.includes(h.entity.kind) ? PREFERRED_KIND_BOOST : 1);
+      const hits = [...byId.values()]
+        .sort((a, b) => a.match.step - b.match.step || boosted(b) - boosted(a) || b.lucene - a.lucene || (a.entity.id < b.entity.id ? -1 : 1))
+        .slice(0, first);
       ctx.loaders.primeEntities(hits.map((h) => h.entity));
-      return hits;
+      return hits.map((h) => ({
+        entity: h.entity,
+        score: Math.round(Math.min(1, boosted(h)) * 10_000) / 10_000,
+        matchedName: h.match.matchedName,
+        match: { ...h.match, typed: args.text },
+      }));
     },
   },
 };
+
+const strList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
