@@ -129,10 +129,10 @@ export async function resolveNames(ctx: RequestContext, names: readonly NameArg[
 
 /**
  * Resolves a list of names or ids where every match counts (hub exclusions): a value may be an
- * id, or a name. A name settled by its whole-name keys (steps 1–3) excludes every entity it
- * matches at that step (a country and its state alike); a partial or descriptive match must be
- * unambiguous. Values matching nothing are a NOT_FOUND, so a typo does not silently exclude
- * nothing. Returns the matching ids.
+ * id, or a name. A name matching several entities at one whole-name step (1–3) excludes them all
+ * (a country and its state; two places of one name); a name the ladder finds ambiguous for any
+ * other reason ("Hasan") is AMBIGUOUS_NAME. Values matching nothing are a NOT_FOUND, so a typo
+ * does not silently exclude nothing. Returns the matching ids.
  */
 export async function resolveIdsOrNames(ctx: RequestContext, argument: string, values: readonly string[], operation: string): Promise<string[]> {
   if (values.length === 0) return [];
@@ -149,13 +149,20 @@ export async function resolveIdsOrNames(ctx: RequestContext, argument: string, v
   const results = await resolveAll(ctx, typed, operation);
   for (const [i, { resolution, candidates }] of results.entries()) {
     const n = { argument, text: byName[i]! };
+    if (resolution.status === 'NONE') throw await notFound(ctx, n, operation, `"${argument}": no entity is called or has the id "${n.text}".`);
+    // Every entity matched at the best whole-name step counts (a country and its state; two
+    // places of one name); an answer contested from a later step ("Hasan") is ambiguous.
     const ranked = rankCandidates(typed[i]!, candidates);
-    const best = ranked[0]?.match.step;
-    if (best !== undefined && best <= 3) {
-      for (const r of ranked) if (r.match.step === best) ids.add(r.candidate.id);
-    } else if (resolution.status === 'ONE') ids.add(resolution.candidate.id);
-    else if (resolution.status === 'AMBIGUOUS') throw ambiguous(n, resolution.ranked);
-    else throw await notFound(ctx, n, operation, `"${argument}": no entity is called or has the id "${n.text}".`);
+    const best = ranked[0]!.match.step;
+    const sameStep = ranked.filter((r) => r.match.step === best);
+    if (resolution.status === 'ONE') {
+      ids.add(resolution.candidate.id);
+      if (best <= 3) for (const r of sameStep) ids.add(r.candidate.id);
+    } else if (best <= 3 && resolution.ranked.every((r) => r.match.step === best)) {
+      for (const r of sameStep) ids.add(r.candidate.id);
+    } else {
+      throw ambiguous(n, resolution.ranked);
+    }
   }
   return [...ids];
 }

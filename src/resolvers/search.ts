@@ -14,7 +14,7 @@ import { toEntity, type EntityNode } from './model.js';
 import { CANDIDATES_PER_NAME } from './names.js';
 
 /** A preferred kind's hits rank above other hits of the same ladder step. */
-const PREFERRED_KIND_BOOST = 1.25;
+const PREFERRED_KIND_BOOST = 2;
 
 interface Hit {
   entity: EntityNode;
