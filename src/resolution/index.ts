@@ -7,8 +7,8 @@
  *   const typed = typedName('ambush at Khirbet al Maza');
  *   const m = matchName(typed, entity);             // { how: 'REORDERED' | …, matchedName, score } or null
  *   const r = resolveName(typed, candidates);       // { status: 'ONE' | 'AMBIGUOUS' | 'NONE', … }
- * To find candidates in a store, index `lookupKeys(entity)` and query with `keyQuery(typed)`
- * (steps 1–3) and `wordQuery(typed)` (steps 4–5); or pass every known entity to resolveName.
+ * To find candidates in a store, index `lookupKeys(entity)` and query with `candidateQuery(typed)`
+ * (steps 1–5; `looseWordQuery` for step 6); or pass every known entity to resolveName.
  *
  * - `nameKey(text)`: the exact key (src/text/normalizeName.ts).
  * - `nameVariants(text)`: exact, reordered and spelling keys and word skeletons.
@@ -19,9 +19,9 @@
 export { nameKey, nameKeys } from '../text/normalizeName.js';
 export { nameVariants, spellingWord, contentWords, foldedWords, wordKeys, plainWordKeys, SMALL_WORDS, type NameVariants } from './variants.js';
 export {
-  matchName, resolveName, rankCandidates, typedName, needsWordCandidates, compareRanked, shortDescription,
+  matchName, resolveName, rankCandidates, typedName, compareRanked, shortDescription,
   SCORES, CLEAR_LEAD, CONTEST_COVERAGE, MAX_CANDIDATES,
   type MatchHow, type NameCandidate, type NameMatch, type RankedCandidate, type Resolution, type TypedName,
 } from './ladder.js';
 export { boundedLevenshtein, closeSpelling } from './distance.js';
-export { lookupKeys, keyQuery, wordQuery, looseWordQuery, MAX_LOOKUP_WORDS, type NameFields } from './lookupKeys.js';
+export { lookupKeys, keyQuery, wordQuery, looseWordQuery, candidateQuery, MAX_LOOKUP_WORDS, type NameFields } from './lookupKeys.js';

@@ -15,8 +15,8 @@
  * One entity is answered only when it is the single match at its step and nothing contests it:
  * - a one-word name that is a word of several people's names ("Hasan", "al-Shami") contests;
  * - an alias, common name, reordering or respelling is contested by another entity of the same
- *   kind whose canonical name holds all the typed words as most of its words ("Syrian Army" vs
- *   "Syrian Arab Army");
+ *   kind (not an event) whose canonical name holds all the typed words as at least two thirds of
+ *   its words ("Syrian Army" vs "Syrian Arab Army");
  * - at steps 4–6 the best must score at least CLEAR_LEAD times the runner-up.
  * Otherwise the answer is AMBIGUOUS with the candidates ranked. The one documented exception:
  * a country place and the state it is the territory of (TERRITORY_OF) are one referent; the
@@ -68,7 +68,7 @@ export const SCORES = { EXACT: 1, ALIAS: 0.95, COMMON_NAME: 0.9, REORDERED: 0.85
 /** At steps 4–5 the best match is answered only at this multiple of the runner-up's score. */
 export const CLEAR_LEAD = 1.5;
 /** An alias is contested by a same-kind canonical name holding the typed words as this share of its words. */
-export const CONTEST_COVERAGE = 0.6;
+export const CONTEST_COVERAGE = 2 / 3;
 /** At most this many candidates in an AMBIGUOUS_NAME error. */
 export const MAX_CANDIDATES = 10;
 
@@ -247,14 +247,6 @@ export function rankCandidates<C extends NameCandidate>(typed: TypedName, candid
   return ranked.sort(compareRanked);
 }
 
-/** True when a name needs the word-level candidates (steps 4–5 and the contest checks) to decide. */
-export function needsWordCandidates<C extends NameCandidate>(typed: TypedName, keyCandidates: readonly C[]): boolean {
-  const matches = keyCandidates.map((c) => matchName(typed, c)).filter((m): m is NameMatch => m !== null);
-  if (matches.length === 0) return true;
-  if (matches.some((m) => m.how !== 'EXACT')) return true;
-  return typed.words.length === 1 && keyCandidates.some((c) => c.kind === 'Person');
-}
-
 /**
  * Decides what a typed name answers from every candidate the database found for it (by keys and
  * by words): one entity, AMBIGUOUS with ranked candidates, or NONE.
@@ -282,7 +274,8 @@ function contests(typed: TypedName, top: RankedCandidate, other: RankedCandidate
   if (typed.words.length === 1 && top.candidate.kind === 'Person' && o.kind === 'Person') {
     return namesOf(o).some((n) => hasWord(n, typed, 0));
   }
-  if (top.match.how === 'EXACT' || o.kind !== top.candidate.kind) return false;
+  // Events do not contest: their names are sentences that embed the names of others.
+  if (top.match.how === 'EXACT' || o.kind !== top.candidate.kind || o.kind === 'Event') return false;
   if (top.match.step >= 4) return false; // steps 4–6 compare scores instead
   const canonical = namesOf(o)[0]!;
   return allWordsIn(canonical, typed) && typed.words.length / Math.max(1, canonical.v.words.length) >= CONTEST_COVERAGE;

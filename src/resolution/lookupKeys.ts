@@ -73,3 +73,12 @@ export function looseWordQuery(typed: TypedName): string | null {
   const words = typed.words.slice(0, MAX_LOOKUP_WORDS);
   return words.length < 3 ? null : words.map((w) => term(`w:${w}`)).join(' OR ');
 }
+
+/**
+ * One query for steps 1–5: the whole-name keys, boosted so that an exact hit is never cut by
+ * the candidate limit, or every typed word (see wordQuery).
+ */
+export function candidateQuery(typed: TypedName): string {
+  const words = wordQuery(typed);
+  return words === null ? keyQuery(typed) : `(${keyQuery(typed)})^10 OR (${words})`;
+}

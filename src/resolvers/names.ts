@@ -1,16 +1,16 @@
 /**
  * Turning names typed by users into entities, through the resolution ladder of
  * src/resolution/ladder.ts (exact or alias → reordered → spelling → partial → description).
- * The database only finds candidates, by the lookup terms of src/resolution/lookupKeys.ts, in at
- * most three queries for all the names of a request: whole-name keys (always), word terms (only
- * for names the keys do not settle), and any-word terms (only for 3+ words that matched nothing).
+ * The database only finds candidates, by the lookup terms of src/resolution/lookupKeys.ts: one
+ * query for all the names of a request (whole-name keys and words), a second only for names of
+ * 3+ words that matched nothing (ladder step 6), and the suggestions of a NOT_FOUND.
  * No match → NOT_FOUND with near names; no clear answer → AMBIGUOUS_NAME with ranked candidates
  * (kind, short description, how each matched). Never a silent guess.
  */
 import { fuzzySearchQuery } from '../cypher/lucene.js';
 import { AppError, ErrorCode } from '../errors/index.js';
 import {
-  keyQuery, looseWordQuery, needsWordCandidates, rankCandidates, resolveName, shortDescription, typedName, wordQuery,
+  candidateQuery, looseWordQuery, rankCandidates, resolveName, shortDescription, typedName,
   type NameCandidate, type NameMatch, type RankedCandidate, type Resolution, type TypedName,
 } from '../resolution/index.js';
 import type { Row } from '../db/executor.js';
@@ -56,8 +56,7 @@ async function readCandidates(ctx: RequestContext, queries: (string | null)[], i
 /** The ladder's decision for each typed name, with every candidate considered. */
 async function resolveAll(ctx: RequestContext, typed: readonly TypedName[], operation: string): Promise<{ resolution: Resolution<Candidate>; candidates: Candidate[] }[]> {
   const found: Candidate[][] = typed.map(() => []);
-  await readCandidates(ctx, typed.map(keyQuery), found, operation);
-  await readCandidates(ctx, typed.map((t, i) => (needsWordCandidates(t, found[i]!) ? wordQuery(t) : null)), found, operation);
+  await readCandidates(ctx, typed.map(candidateQuery), found, operation);
   let resolutions = typed.map((t, i) => resolveName(t, found[i]!));
   if (resolutions.some((r) => r.status === 'NONE')) {
     await readCandidates(ctx, typed.map((t, i) => (resolutions[i]!.status === 'NONE' ? looseWordQuery(t) : null)), found, operation);

@@ -7,7 +7,7 @@
  */
 import { fuzzySearchQuery } from '../cypher/lucene.js';
 import { AppError, ErrorCode } from '../errors/index.js';
-import { keyQuery, matchName, typedName, wordQuery, type NameMatch } from '../resolution/index.js';
+import { candidateQuery, matchName, typedName, type NameMatch } from '../resolution/index.js';
 import type { RequestContext } from './context.js';
 import { intInRange, LIMITS, listArg } from './args.js';
 import { toEntity, type EntityNode } from './model.js';
@@ -40,9 +40,7 @@ export const searchResolvers = {
       if (fuzzy === null) throw new AppError(ErrorCode.BAD_USER_INPUT, '"text" must contain at least one letter or digit.', { argument: 'text' });
       const typed = typedName(args.text);
       const op = 'Query.search';
-      // Whole-name keys boosted above word terms, so exact hits are never cut by the limit.
-      const words = wordQuery(typed);
-      const lookup = `(${keyQuery(typed)})^10${words === null ? '' : ` OR (${words})`}`;
+      const lookup = candidateQuery(typed); // the ladder's own candidates
       // Read more candidates than asked when filtering by kind, as the filter runs after the index.
       const candidates = Math.max(kinds.length > 0 ? 100 : 0, first * 3, 20);
       const fuzzyRead = (query: string) => ctx.read('search.fulltext', { query, kinds, candidates, first: candidates }, op);
