@@ -27,6 +27,7 @@ export function renderSearch(root: HTMLElement, route: Route, signal: AbortSigna
   let seq = 0;
 
   const run = async (text: string) => {
+    if (signal.aborted) return; // a keystroke's late search after the user moved on
     const mine = ++seq;
     // Keep the URL in step without adding a history entry per keystroke.
     history.replaceState(null, '', href('search', [], { q: text, kind: kindSelect.value }));
@@ -64,8 +65,10 @@ export function renderSearch(root: HTMLElement, route: Route, signal: AbortSigna
   const later = debounce(run, 120);
   input.addEventListener('input', () => later(input.value));
   kindSelect.addEventListener('change', () => void run(input.value));
-  // Arrow keys move between results; Enter on the box opens the first.
-  root.addEventListener('keydown', (ev) => {
+  const view = h('div', { class: 'search-view' });
+  // Arrow keys move between results; Enter on the box opens the first. (On this view's own
+  // element: `root` outlives the view.)
+  view.addEventListener('keydown', (ev) => {
     const links = [...results.querySelectorAll<HTMLAnchorElement>('a.hit-link')];
     const at = links.indexOf(document.activeElement as HTMLAnchorElement);
     if (ev.key === 'ArrowDown') {
@@ -81,13 +84,14 @@ export function renderSearch(root: HTMLElement, route: Route, signal: AbortSigna
     }
   });
 
-  replace(root,
+  replace(view,
     pageTitle('Search'),
     h('p', { class: 'lead' }, 'Every person, group, place and event in the five documents, with the quotes that state each link. Spelling is forgiving: Mohammed/Mohammad, Tartus/Tartous, al-/el-.'),
     h('form', { class: 'search-form', role: 'search', onsubmit: (ev: Event) => ev.preventDefault() }, input, kindSelect),
     status,
     results,
   );
+  replace(root, view);
   input.focus();
   void run(q);
 }
