@@ -75,7 +75,14 @@ function placeTypeOf(text: string, c: NewEntityCandidate): string {
  * open by design: "the monitor said" after a named monitor (the rule names no one there), which
  * the curator sees in `why` and may reject.
  */
-function combine(rule: Attribution | undefined, own: Attribution): Attribution {
+function combine(rule: Attribution | undefined, own: Attribution, notSubject: (id: string) => boolean = () => false): Attribution {
+  // The rule takes a cue's subject as up to ten words before the verb, so in "…loyal to Bashar
+  // al-Assad, a UK-based war monitor reported" it would name Assad: a new noun phrase after the
+  // name ("…, a UK-based war monitor reported", "…, the group reported") is the real subject.
+  if (rule?.claimedBy && notSubject(rule.claimedBy)) {
+    const { claimedBy: _dropped, ...rest } = rule;
+    rule = { ...rest, cue: `${rule.cue} (no named claimant: the words before the verb name someone else)` };
+  }
   if (rule) return rule.claimedBy || !own.claimedBy ? rule : { ...rule, claimedBy: own.claimedBy, claimantText: own.claimantText, cue: `${rule.cue}; claimant from "${own.cue}"` };
   // The rule reads infobox cells apart; "344+ civilians killed (SOHR claim)" may then reach us only.
   if (own.claimedBy || own.cue?.startsWith('the monitor')) return own;
@@ -162,11 +169,19 @@ export function buildDraftFrom(text: string, meta: DocumentMeta, known: KnownEnt
   ]);
   for (const s of sentences) {
     const own = attribution(s, actorMentions, anaphor);
-    const a = combine(rule(s.text), own);
+    const here = ends.filter((e) => e.start >= s.start && e.end <= s.end);
+    const notSubject = (id: string) => {
+      const last = here.filter((e) => e.id === id).at(-1);
+      if (!last) return false; // inherited from the paragraph: the rule's call
+      const rest = s.text.slice(last.end - s.start);
+      const verb = /\b(?:said|says|reported|stated|told|claimed|alleged)\b/.exec(rest);
+      return verb !== null && /,\s+(?:a|an|the)\s+[^,]*$/.test(rest.slice(0, verb.index));
+    };
+    const a = combine(rule(s.text), own, notSubject);
     for (const m of mentions) if (m.sentence === s.index && g.byId.get(m.entityId)?.subtype === 'monitor') anaphor = { id: m.entityId, text: m.text };
     const events = mentions.filter((m) => m.sentence === s.index && m.kind === 'event');
     const about = events.length === 1 ? events[0]!.entityId : undefined;
-    figures.push(...findFigures(s, { attribution: a, attributionOf: (from) => combine(rule(s.text, from, s.text.length), own), mentions, ...(about ? { about } : {}), subtypeOf: (id) => g.byId.get(id)?.subtype }));
+    figures.push(...findFigures(s, { attribution: a, attributionOf: (from) => combine(rule(s.text, from, s.text.length), own, notSubject), mentions, ...(about ? { about } : {}), subtypeOf: (id) => g.byId.get(id)?.subtype }));
     const sDates = dates.filter((d) => d.sentence === s.index && d.precision !== 'year');
     relations.push(...proposeRelations(s, ends, a, sDates.length === 1 ? sDates[0]!.value : undefined));
   }

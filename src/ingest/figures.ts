@@ -18,7 +18,7 @@ const WORD_NUMBERS: Record<string, number> = {
 
 const MEASURES: [RegExp, string][] = [
   [/^(?:killing or wounding|killed or wounded|casualties|casualty)$/i, 'casualties'],
-  [/^(?:killed|killing|kills|dead|deaths?|died|slain|fatalities|lives|death toll|shot dead|found dead)$/i, 'killed'],
+  [/^(?:killed|killing|kills|dead|deaths?|died|slain|murdered|fatalities|lives|death toll|shot dead|found dead)$/i, 'killed'],
   [/^(?:wounded|wounding|injured|injuring|injuries|injury|sustaining injuries)$/i, 'wounded'],
   [/^(?:executed|executing|executions)$/i, 'executed'],
   [/^(?:kidnapped|kidnapping|abducted|abducting)$/i, 'kidnapped'],
@@ -28,7 +28,7 @@ const MEASURES: [RegExp, string][] = [
   [/^(?:missing)$/i, 'missing'],
   [/^(?:rescued|rescuing)$/i, 'rescued'],
 ];
-const MEASURE_WORD = /\b(?:killing or wounding|killed or wounded|death toll|shot dead|found dead|sustaining injuries|casualt(?:y|ies)|killed|killing|kills|dead|deaths?|died|slain|fatalities|lives|wounded|wounding|injured|injuring|injur(?:y|ies)|executed|executing|executions|kidnapped|kidnapping|abducted|abducting|arrested|arresting|detained|detaining|captured|capturing|displaced|displacing|missing|rescued|rescuing)\b/gi;
+const MEASURE_WORD = /\b(?:killing or wounding|killed or wounded|death toll|shot dead|found dead|sustaining injuries|casualt(?:y|ies)|killed|killing|kills|dead|deaths?|died|slain|murdered|fatalities|lives|wounded|wounding|injured|injuring|injur(?:y|ies)|executed|executing|executions|kidnapped|kidnapping|abducted|abducting|arrested|arresting|detained|detaining|captured|capturing|displaced|displacing|missing|rescued|rescuing)\b/gi;
 
 const VICTIMS: [RegExp, string][] = [
   [/^(?:civilians?|residents|children|women|men|protesters?|villagers|family members|workers|judges|shrine attendants|alawites|christians|druze)$/i, 'civilians'],

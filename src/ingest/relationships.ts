@@ -118,7 +118,11 @@ export function proposeRelations(s: Sentence, ends: readonly End[], a: Attributi
       const middle = s.text.slice(x.end - s.start, y.start - s.start);
       if (middle.length > 90) break;
       // "Al-Zahraa, Homs": a place and the larger place it is in.
-      if (j === i + 1 && x.kind === 'place' && y.kind === 'place' && /^,\s*$/.test(middle) && KNOWN_TYPES.has('LOCATED_IN')) {
+      // Not a list ("Latakia, Tartus, Hama and Homs"), and the second place is the larger kind.
+      const afterY = inS[j + 1] ? s.text.slice(y.end - s.start, inS[j + 1]!.start - s.start) : '';
+      const larger = ['governorate', 'district', 'subdistrict', 'region', 'country'].includes(y.subtype ?? '')
+        || (y.subtype === 'city' && ['village', 'town', 'neighbourhood', 'site', 'base', 'road'].includes(x.subtype ?? ''));
+      if (j === i + 1 && x.kind === 'place' && y.kind === 'place' && /^,\s*$/.test(middle) && larger && !/^(?:,\s*|\s+and\s+)$/.test(afterY) && KNOWN_TYPES.has('LOCATED_IN')) {
         push({ type: 'LOCATED_IN', from: x.id, to: y.id, sentence: s.index, predicate: '', certainty: 'stated', confidence: 0.7, why: `"${x.text}, ${y.text}": a place written with the place it is in` });
         break;
       }
