@@ -1,4 +1,6 @@
 // How many events match the filter (the totalCount of events.page.cypher; same filter, no cursor).
+// $sourceIds: documents admitted by the analyst view, or null: an event counts when one of the
+// documents stating it or its links (e.knownIn) is admitted.
 CALL () {
   // With a place filter, start from the place and walk down its hierarchy (profiled at 1M
   // entities: 0.65M instead of 2.8M db hits; a label scan of every event otherwise).
@@ -12,6 +14,7 @@ CALL () {
 }
 WITH e
 WHERE (size($types) = 0 OR e.eventType IN $types)
+  AND ($sourceIds IS NULL OR any(s IN e.knownIn WHERE s IN $sourceIds))
   AND (size($subEventTypes) = 0 OR e.subEventType IN $subEventTypes)
   AND ($from IS NULL OR e.endDate >= date($from))
   AND ($to IS NULL OR e.startDate <= date($to))

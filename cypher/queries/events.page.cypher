@@ -5,6 +5,8 @@
 // [startDate, endDate] overlaps [from, to]. $placeIds: places whose events, including those in
 // any place LOCATED_IN them transitively, are wanted, or null. $participantIds: entities that took
 // part (PARTICIPATED_IN the event, or any link whose `event` is the event), or null.
+// $sourceIds: documents admitted by the analyst view, or null: an event counts when one of the
+// documents stating it or its links (e.knownIn) is admitted.
 CALL () {
   // With a place filter, start from the place and walk down its hierarchy (profiled at 1M
   // entities: 0.65M instead of 2.8M db hits; a label scan of every event otherwise).
@@ -18,6 +20,7 @@ CALL () {
 }
 WITH e
 WHERE (size($types) = 0 OR e.eventType IN $types)
+  AND ($sourceIds IS NULL OR any(s IN e.knownIn WHERE s IN $sourceIds))
   AND (size($subEventTypes) = 0 OR e.subEventType IN $subEventTypes)
   AND ($from IS NULL OR e.endDate >= date($from))
   AND ($to IS NULL OR e.startDate <= date($to))

@@ -3,6 +3,7 @@
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 SET n = row.props,
+    n.knownFrom = date(row.props.knownFrom),
     n.startDate = CASE WHEN row.startDate IS NULL THEN null ELSE date(row.startDate) END,
     n.endDate = CASE WHEN row.endDate IS NULL THEN null ELSE date(row.endDate) END
 REMOVE n:Person:Group:Place:Event

@@ -7,4 +7,5 @@ MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:$(row.type) {id: row.id}]->(b)
 SET r = row.props,
     r.sinceDate = CASE WHEN row.sinceDate IS NULL THEN null ELSE date(row.sinceDate) END,
-    r.untilDate = CASE WHEN row.untilDate IS NULL THEN null ELSE date(row.untilDate) END
+    r.untilDate = CASE WHEN row.untilDate IS NULL THEN null ELSE date(row.untilDate) END,
+    r.knownFrom = date(row.props.knownFrom)

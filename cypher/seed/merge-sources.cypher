@@ -1,3 +1,4 @@
 UNWIND $rows AS row
 MERGE (s:Source {id: row.id})
-SET s = row.props
+SET s = row.props,
+    s.knownFrom = date(row.props.knownFrom)

@@ -28,6 +28,9 @@ export const QUERY_NAMES = [
   'claims.ofEvents',
   'sources.all',
   'sources.byIds',
+  'sources.entities',
+  'sources.relationships',
+  'sources.claims',
 ] as const;
 
 /** The name of a catalogued query. */

@@ -9,6 +9,8 @@ import { dateBoundArg, decodeCursor, encodeCursor, intInRange, LIMITS, listArg }
 import { citationRefs, toEntity, type EntityNode, type RelationModel } from './model.js';
 import { resolveNames, type NameArg } from './names.js';
 import { entityFields, entityRef, shortcut } from './shared.js';
+import { markConflicts } from './claimOrder.js';
+import { FULL_VIEW, inView, viewOf, visible, visibleCitations, type View, type ViewArgs } from './view.js';
 
 interface EventFilter {
   types?: string[] | null;
@@ -27,6 +29,8 @@ interface FilterParams {
   to: string | null;
   placeIds: string[] | null;
   participantIds: string[] | null;
+  /** Documents admitted by the view (src/resolvers/view.ts), or null. */
+  sourceIds: string[] | null;
 }
 
 /** What the EventConnection resolvers need: the page, and how to count. */
@@ -35,6 +39,7 @@ interface Connection {
   hasNextPage: boolean;
   hasPreviousPage: boolean;
   filter: FilterParams;
+  view: View;
 }
 
 const EVENT_TYPES: readonly string[] = Object.keys(ACLED_EVENT_TYPES);
@@ -49,7 +54,7 @@ function vocabularyList(name: string, value: string[] | null | undefined, allowe
   return list;
 }
 
-async function filterParams(ctx: RequestContext, f: EventFilter): Promise<FilterParams> {
+async function filterParams(ctx: RequestContext, f: EventFilter, view: View): Promise<FilterParams> {
   const from = dateBoundArg('filter.from', f.from, 'first');
   const to = dateBoundArg('filter.to', f.to, 'last');
   if (from !== null && to !== null && from > to) {
@@ -58,7 +63,7 @@ async function filterParams(ctx: RequestContext, f: EventFilter): Promise<Filter
   const names: NameArg[] = [];
   if (f.participant != null) names.push({ argument: 'filter.participant', text: f.participant });
   if (f.place != null) names.push({ argument: 'filter.place', text: f.place });
-  const resolved = names.length > 0 ? await resolveNames(ctx, names, 'Query.events') : [];
+  const resolved = names.length > 0 ? await resolveNames(ctx, names, 'Query.events', view) : [];
   const byArg = new Map(names.map((n, i) => [n.argument, resolved[i]!] as const));
   const place = byArg.get('filter.place');
   if (place && place.kind !== 'Place') {
@@ -72,6 +77,7 @@ async function filterParams(ctx: RequestContext, f: EventFilter): Promise<Filter
     to,
     placeIds: place ? [place.id] : null,
     participantIds: participant ? [participant.id] : null,
+    sourceIds: view.sourceIds,
   };
 }
 
@@ -80,10 +86,11 @@ const cursorOf = (e: EntityNode) => encodeCursor(String(e.startDate), e.id);
 /** This area's resolvers, merged in ./index.ts. */
 export const eventResolvers = {
   Query: {
-    events: async (_: unknown, args: { filter?: EventFilter | null; first?: number | null; after?: string | null }, ctx: RequestContext): Promise<Connection> => {
+    events: async (_: unknown, args: { filter?: EventFilter | null; first?: number | null; after?: string | null } & ViewArgs, ctx: RequestContext): Promise<Connection> => {
       const first = intInRange('first', args.first, LIMITS.eventsFirst, 20);
       const after = decodeCursor('after', args.after);
-      const filter = await filterParams(ctx, args.filter ?? {});
+      const view = await viewOf(ctx, args);
+      const filter = await filterParams(ctx, args.filter ?? {}, view);
       const rows = await ctx.read(
         'events.page',
         { ...filter, afterDate: after?.startDate ?? null, afterId: after?.id ?? null, limit: first + 1 },
@@ -91,7 +98,7 @@ export const eventResolvers = {
       );
       const nodes = rows.map((r) => toEntity(r.event));
       ctx.loaders.primeEntities(nodes);
-      return { nodes: nodes.slice(0, first), hasNextPage: nodes.length > first, hasPreviousPage: after !== null, filter };
+      return { nodes: nodes.slice(0, first).map((n) => inView(n, view)), hasNextPage: nodes.length > first, hasPreviousPage: after !== null, filter, view };
     },
   },
 
@@ -111,27 +118,33 @@ export const eventResolvers = {
   Event: {
     ...entityFields,
     place: async (e: EntityNode, _: unknown, ctx: RequestContext) => {
-      const places = (await shortcut(ctx, e.id, ['OCCURRED_IN'], 'OUT')).filter((r) => r.other.kind === 'Place');
+      const places = (await shortcut(ctx, e, ['OCCURRED_IN'], 'OUT')).filter((r) => r.other.kind === 'Place');
       // The event entry's own `place:` (the loader ids that link `<event>--occurred-in`); links
       // added in a file's relations section only widen where it happened.
       return (places.find((r) => r.id === `${e.id}--occurred-in`) ?? places[0])?.other ?? null;
     },
     places: async (e: EntityNode, _: unknown, ctx: RequestContext) =>
-      (await shortcut(ctx, e.id, ['OCCURRED_IN'], 'OUT')).filter((r) => r.other.kind === 'Place').map((r) => r.other),
+      (await shortcut(ctx, e, ['OCCURRED_IN'], 'OUT')).filter((r) => r.other.kind === 'Place').map((r) => r.other),
     partOf: async (e: EntityNode, _: unknown, ctx: RequestContext) =>
-      (await shortcut(ctx, e.id, ['PART_OF'], 'OUT')).find((r) => r.other.kind === 'Event')?.other ?? null,
+      (await shortcut(ctx, e, ['PART_OF'], 'OUT')).find((r) => r.other.kind === 'Event')?.other ?? null,
     subEvents: async (e: EntityNode, _: unknown, ctx: RequestContext) =>
-      (await shortcut(ctx, e.id, ['PART_OF'], 'IN'))
+      (await shortcut(ctx, e, ['PART_OF'], 'IN'))
         .filter((r) => r.other.kind === 'Event')
         .map((r) => r.other)
         .sort((a, b) => String(a.startDate).localeCompare(String(b.startDate)) || a.id.localeCompare(b.id)),
-    participants: async (e: EntityNode, _: unknown, ctx: RequestContext) => shortcut(ctx, e.id, ['PARTICIPATED_IN'], 'IN'),
-    claims: (e: EntityNode, _: unknown, ctx: RequestContext) => ctx.loaders.eventClaims.load(e.id),
+    participants: async (e: EntityNode, _: unknown, ctx: RequestContext) => shortcut(ctx, e, ['PARTICIPATED_IN'], 'IN'),
+    claims: async (e: EntityNode, _: unknown, ctx: RequestContext) => {
+      const all = await ctx.loaders.eventClaims.load(e.id);
+      const view = e.view ?? FULL_VIEW;
+      if (view.sourceIds === null) return all;
+      // Conflicts only among the figures the view admits (copies: the loader's cache is shared).
+      return markConflicts(all.filter((c) => visible(view, c.knownIn)).map((c) => ({ ...c, view })));
+    },
   },
 
   Participant: {
     entity: (r: RelationModel) => r.other,
-    claimedBy: (r: RelationModel, _: unknown, ctx: RequestContext) => entityRef(ctx, r.claimedBy),
-    citations: (r: RelationModel) => citationRefs(r),
+    claimedBy: (r: RelationModel, _: unknown, ctx: RequestContext) => entityRef(ctx, r.claimedBy, r.view),
+    citations: (r: RelationModel) => visibleCitations(r.view, citationRefs(r)),
   },
 };

@@ -13,6 +13,7 @@ import {
   type ClaimModel, type EntityNode, type RelationModel, type SourceNode,
 } from './model.js';
 import { markConflicts } from './claimOrder.js';
+import { FULL_VIEW, inView, viewKey, type View } from './view.js';
 
 type Read = (query: QueryName, params: Record<string, unknown>, operation: string) => Promise<Row[]>;
 
@@ -29,6 +30,8 @@ export interface RelationsKey {
   types: readonly string[];
   direction: 'OUT' | 'IN' | 'BOTH';
   first: number;
+  /** The analyst view (src/resolvers/view.ts); absent: no filter. */
+  view?: View;
 }
 
 /** The loaders of one request. */
@@ -39,12 +42,20 @@ export interface Loaders {
   source: DataLoader<string, SourceNode | null>;
   /** Links of an entity, one loader per distinct (types, direction, first). */
   relations(key: RelationsKey): DataLoader<string, RelationModel[]>;
-  /** The places a place lies inside, nearest first. */
-  placeContainers: DataLoader<string, EntityNode[]>;
-  /** Events in or inside a place, one loader per page size. */
-  placeEvents(first: number): DataLoader<string, EntityNode[]>;
+  /** Every document (one query per request, only when asked for). */
+  allSources(): Promise<SourceNode[]>;
+  /** The places a place lies inside, nearest first (over links visible in the view). */
+  placeContainers(view?: View): DataLoader<string, EntityNode[]>;
+  /** Events in or inside a place, one loader per page size and view. */
+  placeEvents(first: number, view?: View): DataLoader<string, EntityNode[]>;
   /** Figures about an event. */
   eventClaims: DataLoader<string, ClaimModel[]>;
+  /** Entities a document mentions, one loader per (kinds, first). */
+  sourceEntities(kinds: readonly string[], first: number): DataLoader<string, EntityNode[]>;
+  /** Links between entities a document states, one loader per page size. */
+  sourceRelationships(first: number): DataLoader<string, (RelationModel & { from: string; to: string })[]>;
+  /** Figures a document states. */
+  sourceClaims: DataLoader<string, ClaimModel[]>;
   /** Records entities some query already returned, so later `entity` loads need no query. */
   primeEntities(nodes: Iterable<EntityNode>): void;
 }
@@ -77,11 +88,12 @@ export function createLoaders(read: Read): Loaders {
 
   const relationLoaders = new Map<string, DataLoader<string, RelationModel[]>>();
   const relations = (key: RelationsKey) => {
-    const cacheKey = JSON.stringify([[...key.types].sort(), key.direction, key.first]);
+    const view = key.view ?? FULL_VIEW;
+    const cacheKey = JSON.stringify([[...key.types].sort(), key.direction, key.first, viewKey(view)]);
     let loader = relationLoaders.get(cacheKey);
     if (!loader) {
       loader = new DataLoader<string, RelationModel[]>(async (ids) => {
-        const params = { types: key.types, direction: key.direction, first: key.first };
+        const params = { types: key.types, direction: key.direction, first: key.first, sourceIds: view.sourceIds };
         const rows = await read('relations.ofEntities', { ids, ...params, denseDegree: DENSE_DEGREE }, 'Entity.relations');
         const denseIds = rows.filter((row) => row.dense === true).map((row) => String(row.id));
         const denseRows = denseIds.length === 0 ? [] : await read('relations.ofDenseEntities', { ids: denseIds, ...params }, 'Entity.relations');
@@ -93,6 +105,8 @@ export function createLoaders(read: Read): Loaders {
             return toRelation(m.rel as never, m.outgoing === true, other);
           });
           primeEntities(list.map((r) => r.other));
+          // Under a view, the links and the entities they reach answer their own fields under it.
+          if (view.sourceIds !== null) for (const r of list) Object.assign(r, { view, other: inView(r.other, view) });
           found.set(String(row.id), list);
         }
         return byKey(ids, found, () => []);
@@ -102,24 +116,43 @@ export function createLoaders(read: Read): Loaders {
     return loader;
   };
 
-  const placeContainers = new DataLoader<string, EntityNode[]>(async (ids) => {
-    const rows = await read('places.containers', { ids }, 'Place.parents');
-    const found = new Map(rows.map((r) => [String(r.id), rowList(r, 'containers').map(toEntity)] as const));
-    for (const list of found.values()) primeEntities(list);
-    return byKey(ids, found, () => []);
-  }, options);
+  let sourcesOnce: Promise<SourceNode[]> | undefined;
+  const allSources = () =>
+    (sourcesOnce ??= read('sources.all', {}, 'Source.all').then((rows) => {
+      const list = rows.map((r) => toSource(r.source));
+      for (const s of list) source.prime(s.id, s);
+      return list;
+    }));
 
-  const placeEventLoaders = new Map<number, DataLoader<string, EntityNode[]>>();
-  const placeEvents = (first: number) => {
-    let loader = placeEventLoaders.get(first);
+  const containerLoaders = new Map<string, DataLoader<string, EntityNode[]>>();
+  const placeContainers = (view: View = FULL_VIEW) => {
+    let loader = containerLoaders.get(viewKey(view));
     if (!loader) {
       loader = new DataLoader<string, EntityNode[]>(async (ids) => {
-        const rows = await read('events.inPlaces', { ids, first }, 'Place.events');
-        const found = new Map(rows.map((r) => [String(r.id), rowList(r, 'events').map(toEntity)] as const));
+        const rows = await read('places.containers', { ids, sourceIds: view.sourceIds }, 'Place.parents');
+        const found = new Map(rows.map((r) => [String(r.id), rowList(r, 'containers').map(toEntity)] as const));
         for (const list of found.values()) primeEntities(list);
+        for (const [id, list] of found) found.set(id, list.map((e) => inView(e, view)));
         return byKey(ids, found, () => []);
       }, options);
-      placeEventLoaders.set(first, loader);
+      containerLoaders.set(viewKey(view), loader);
+    }
+    return loader;
+  };
+
+  const placeEventLoaders = new Map<string, DataLoader<string, EntityNode[]>>();
+  const placeEvents = (first: number, view: View = FULL_VIEW) => {
+    const cacheKey = `${first}|${viewKey(view)}`;
+    let loader = placeEventLoaders.get(cacheKey);
+    if (!loader) {
+      loader = new DataLoader<string, EntityNode[]>(async (ids) => {
+        const rows = await read('events.inPlaces', { ids, first, sourceIds: view.sourceIds }, 'Place.events');
+        const found = new Map(rows.map((r) => [String(r.id), rowList(r, 'events').map(toEntity)] as const));
+        for (const list of found.values()) primeEntities(list);
+        for (const [id, list] of found) found.set(id, list.map((e) => inView(e, view)));
+        return byKey(ids, found, () => []);
+      }, options);
+      placeEventLoaders.set(cacheKey, loader);
     }
     return loader;
   };
@@ -137,5 +170,38 @@ export function createLoaders(read: Read): Loaders {
     return byKey(ids, found, () => []);
   }, options);
 
-  return { entity, source, relations, placeContainers, placeEvents, eventClaims, primeEntities };
+  const memo = <K, V>(make: (key: K) => V) => {
+    const made = new Map<string, V>();
+    return (key: K) => {
+      const k = JSON.stringify(key);
+      if (!made.has(k)) made.set(k, make(key));
+      return made.get(k)!;
+    };
+  };
+  const sourceEntityLoader = memo(([kinds, first]: [readonly string[], number]) =>
+    new DataLoader<string, EntityNode[]>(async (ids) => {
+      const rows = await read('sources.entities', { ids, kinds, first }, 'Source.entities');
+      const found = new Map(rows.map((r) => [String(r.id), rowList(r, 'entities').map(toEntity)] as const));
+      for (const list of found.values()) primeEntities(list);
+      return byKey(ids, found, () => []);
+    }, options));
+  const sourceEntities = (kinds: readonly string[], first: number) => sourceEntityLoader([[...kinds].sort(), first]);
+  const sourceRelationships = memo((first: number) =>
+    new DataLoader<string, (RelationModel & { from: string; to: string })[]>(async (ids) => {
+      const rows = await read('sources.relationships', { ids, first }, 'Source.relationships');
+      const found = new Map(rows.map((r) => [String(r.id), rowList(r, 'relationships').map((x) => {
+        const m = x as Record<string, never>;
+        return { ...toRelation(m, true, toEntity({ id: String(m.to) })), from: String(m.from), to: String(m.to) };
+      })] as const));
+      return byKey(ids, found, () => []);
+    }, options));
+  const sourceClaims = new DataLoader<string, ClaimModel[]>(async (ids) => {
+    const rows = await read('sources.claims', { ids }, 'Source.claims');
+    const found = new Map<string, ClaimModel[]>();
+    for (const row of rows) found.set(String(row.id), [...(found.get(String(row.id)) ?? []), toClaim(row.claim)]);
+    for (const [id, list] of found) found.set(id, markConflicts(list));
+    return byKey(ids, found, () => []);
+  }, options);
+
+  return { entity, source, relations, allSources, sourceEntities, sourceRelationships, sourceClaims, placeContainers, placeEvents, eventClaims, primeEntities };
 }

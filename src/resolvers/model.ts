@@ -6,6 +6,7 @@
 import type { Row } from '../db/executor.js';
 import type { Plain } from '../db/toPlain.js';
 import type { EntityLabel } from '../seed/vocabulary.js';
+import type { View } from './view.js';
 
 /** An entity node's properties (Person, Group, Place or Event). */
 export interface EntityNode {
@@ -20,8 +21,12 @@ export interface EntityNode {
   claimedBy: string | null;
   citationSources: string[];
   citationQuotes: string[];
+  /** The documents that state it or any of its links and figures (src/seed/knowledgeDates.ts). */
+  knownIn: string[];
   startDate?: string | null;
-  [property: string]: Plain | undefined;
+  /** The analyst view the entity was reached under (src/resolvers/view.ts); absent: no filter. */
+  view?: View;
+  [property: string]: Plain | View | undefined;
 }
 
 /** A link as seen from one entity. */
@@ -45,6 +50,12 @@ export interface RelationModel {
   title: string | null;
   citationSources: string[];
   citationQuotes: string[];
+  /** The documents stating it. */
+  knownIn: string[];
+  /** The first day one of them was certainly published (YYYY-MM-DD). */
+  knownFrom: string | null;
+  /** The analyst view it was reached under. */
+  view?: View;
 }
 
 /** A document's properties, with the id of the document it revises. */
@@ -57,6 +68,8 @@ export interface SourceNode {
   note: string | null;
   text: string | null;
   revisionOfId: string | null;
+  /** The day it was certainly published (the last day of `asOf`, YYYY-MM-DD). */
+  knownFrom: string | null;
 }
 
 /** A figure some document reports, with its references as ids. */
@@ -78,8 +91,14 @@ export interface ClaimModel {
   sourceId: string | null;
   citationSources: string[];
   citationQuotes: string[];
+  /** The documents stating it (its source, and any other it is cited from). */
+  knownIn: string[];
+  /** The first day one of them was certainly published (YYYY-MM-DD). */
+  knownFrom: string | null;
   /** Filled in from the claims answered together with this one. */
   conflictsWith: ClaimModel[];
+  /** The analyst view it was reached under. */
+  view?: View;
 }
 
 /** A citation before its source is loaded. */
@@ -107,6 +126,7 @@ export function toEntity(value: Plain | undefined): EntityNode {
     claimedBy: str(p.claimedBy),
     citationSources: strList(p.citationSources),
     citationQuotes: strList(p.citationQuotes),
+    knownIn: strList(p.knownIn),
   };
 }
 
@@ -131,6 +151,8 @@ export function toRelation(rel: Plain | undefined, outgoing: boolean, other: Ent
     title: str(r.title),
     citationSources: strList(r.citationSources),
     citationQuotes: strList(r.citationQuotes),
+    knownIn: strList(r.knownIn),
+    knownFrom: str(r.knownFrom),
   };
 }
 
@@ -146,6 +168,7 @@ export function toSource(value: Plain | undefined): SourceNode {
     note: str(s.note),
     text: str(s.text),
     revisionOfId: str(s.revisionOfId),
+    knownFrom: str(s.knownFrom),
   };
 }
 
@@ -169,6 +192,8 @@ export function toClaim(value: Plain | undefined): ClaimModel {
     sourceId: str(c.sourceId),
     citationSources: strList(c.citationSources),
     citationQuotes: strList(c.citationQuotes),
+    knownIn: strList(c.knownIn),
+    knownFrom: str(c.knownFrom),
     conflictsWith: [],
   };
 }

@@ -17,6 +17,7 @@ import type { Row } from '../db/executor.js';
 import type { RequestContext } from './context.js';
 import { nameArg } from './args.js';
 import { toEntity, type EntityNode } from './model.js';
+import { FULL_VIEW, visible, type View } from './view.js';
 
 /** A name argument to resolve: which argument it came from, and its text. */
 export interface NameArg {
@@ -113,14 +114,30 @@ async function notFound(ctx: RequestContext, n: NameArg, operation: string, mess
  * Resolves each name to exactly one entity, carrying how it matched (`nameMatch`); throws
  * NOT_FOUND or AMBIGUOUS_NAME for the first name that does not resolve.
  */
-export async function resolveNames(ctx: RequestContext, names: readonly NameArg[], operation: string): Promise<ResolvedEntity[]> {
+export async function resolveNames(ctx: RequestContext, names: readonly NameArg[], operation: string, view: View = FULL_VIEW): Promise<ResolvedEntity[]> {
   const typed = names.map((n) => typedName(nameArg(n.argument, n.text).text));
   const results = await resolveAll(ctx, typed, operation);
   return Promise.all(
     results.map(async ({ resolution: r }, i) => {
       const n = names[i]!;
-      if (r.status === 'ONE') return { ...plainEntity(r.candidate), nameMatch: { ...r.match, typed: n.text } };
-      if (r.status === 'AMBIGUOUS') throw ambiguous(n, r.ranked);
+      // Under an analyst view only entities some admitted document mentions can be named.
+      const known = (c: Candidate) => visible(view, (c as unknown as EntityNode).knownIn);
+      const notKnown = () => {
+        const when = [view.asOf ? `as of ${view.asOf}` : null, view.sources ? `in ${view.sources.join(', ')}` : null].filter(Boolean).join(' ');
+        return new AppError(ErrorCode.NOT_FOUND, `"${n.text}" is not known ${when}: no admitted document mentions it.`, {
+          argument: n.argument, name: n.text, asOf: view.asOf, sources: view.sources, suggestions: [],
+        });
+      };
+      if (r.status === 'ONE') {
+        if (!known(r.candidate)) throw notKnown();
+        return { ...plainEntity(r.candidate), nameMatch: { ...r.match, typed: n.text } };
+      }
+      if (r.status === 'AMBIGUOUS') {
+        const kept = view.sourceIds === null ? r.ranked : r.ranked.filter((x) => known(x.candidate));
+        if (kept.length === 1) return { ...plainEntity(kept[0]!.candidate), nameMatch: { ...kept[0]!.match, typed: n.text } };
+        if (kept.length === 0) throw notKnown();
+        throw ambiguous(n, kept);
+      }
       throw await notFound(ctx, n, operation);
     }),
   );

@@ -3,8 +3,9 @@ import type { RequestContext } from './context.js';
 import { intInRange, LIMITS, listArg, relationTypesArg } from './args.js';
 import { citationRefs, rowList, toEntity, toRelation, type EntityNode } from './model.js';
 import { resolveIdsOrNames, resolveNames } from './names.js';
+import { inView, viewOf, visibleCitations, type ViewArgs } from './view.js';
 
-interface NeighbourhoodArgs {
+interface NeighbourhoodArgs extends ViewArgs {
   name: string;
   depth?: number | null;
   types?: string[] | null;
@@ -25,32 +26,33 @@ export const neighbourhoodResolvers = {
       // Checked before any query starts: a throw while building the Promise.all below would leave
       // the name lookup's rejection unhandled, and that ends the process.
       const excludeArg = listArg('exclude', args.exclude);
+      const view = await viewOf(ctx, args);
       const [[center], excluded] = await Promise.all([
-        resolveNames(ctx, [{ argument: 'name', text: args.name }], op),
+        resolveNames(ctx, [{ argument: 'name', text: args.name }], op, view),
         resolveIdsOrNames(ctx, 'exclude', excludeArg, op),
       ]);
       const centre = center!;
       const rows = await ctx.read(
         'neighbourhood.within',
-        { id: centre.id, depth, types, exclude: excluded.filter((id) => id !== centre.id), first, maxEdges: LIMITS.neighbourhoodMaxEdges, maxDegree },
+        { id: centre.id, depth, types, exclude: excluded.filter((id) => id !== centre.id), first, maxEdges: LIMITS.neighbourhoodMaxEdges, maxDegree, sourceIds: view.sourceIds },
         op,
       );
       const row = rows[0];
       const nodes = (row ? rowList(row, 'nodes') : []).map((n) => {
         const m = n as { entity: never; distance: number; collapsed: boolean };
-        const entity: EntityNode = toEntity(m.entity);
+        const entity: EntityNode = inView(toEntity(m.entity), view);
         return { id: entity.id, kind: entity.kind, name: entity.name, distance: m.distance, collapsed: m.collapsed === true, entity };
       });
       ctx.loaders.primeEntities(nodes.map((n) => n.entity));
       const edges = (row ? rowList(row, 'edges') : []).map((e) => {
         const r = e as Record<string, never>;
         const rel = toRelation(r, true, centre);
-        return { ...rel, from: String(r.from), to: String(r.to), citations: citationRefs(rel) };
+        return { ...rel, from: String(r.from), to: String(r.to), citations: visibleCitations(view, citationRefs(rel)) };
       });
       // By id, as before: the query lists them node by node (sorting them all there made Neo4j
       // buffer the node lists once per link).
       edges.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      return { center: nodes[0]?.entity ?? centre, nodes, edges, truncated: row?.truncated === true };
+      return { center: nodes[0]?.entity ?? inView(centre, view), nodes, edges, truncated: row?.truncated === true };
     },
   },
 };

@@ -5,8 +5,9 @@ import { intInRange, LIMITS, listArg, relationTypesArg } from './args.js';
 import { citationRefs, rowList, toEntity, toRelation } from './model.js';
 import { resolveIdsOrNames, resolveNames } from './names.js';
 import { entityRef } from './shared.js';
+import { inView, viewOf, visibleCitations, type View, type ViewArgs } from './view.js';
 
-interface PathsArgs {
+interface PathsArgs extends ViewArgs {
   from: string;
   to: string;
   maxHops?: number | null;
@@ -26,8 +27,9 @@ export const pathResolvers = {
       // Checked before any query starts: a throw while building the Promise.all below would leave
       // the name lookup's rejection unhandled, and that ends the process.
       const excludeArg = listArg('exclude', args.exclude);
+      const view = await viewOf(ctx, args);
       const [[from, to], excluded] = await Promise.all([
-        resolveNames(ctx, [{ argument: 'from', text: args.from }, { argument: 'to', text: args.to }], op),
+        resolveNames(ctx, [{ argument: 'from', text: args.from }, { argument: 'to', text: args.to }], op, view),
         resolveIdsOrNames(ctx, 'exclude', excludeArg, op),
       ]);
       if (from!.id === to!.id) {
@@ -35,16 +37,17 @@ export const pathResolvers = {
       }
       // The ends of a path are never "passed through"; excluding them would only hide every path.
       const exclude = excluded.filter((id) => id !== from!.id && id !== to!.id);
-      const rows = await ctx.read('paths.between', { fromId: from!.id, toId: to!.id, maxHops, first, types, exclude }, op);
+      const rows = await ctx.read('paths.between', { fromId: from!.id, toId: to!.id, maxHops, first, types, exclude, sourceIds: view.sourceIds }, op);
       return rows.map((row) => {
-        const nodes = rowList(row, 'nodes').map(toEntity);
-        ctx.loaders.primeEntities(nodes);
+        const plain = rowList(row, 'nodes').map(toEntity);
+        ctx.loaders.primeEntities(plain);
+        const nodes = plain.map((n) => inView(n, view));
         const steps = rowList(row, 'steps').map((value, i) => {
           // Parallel links (same type and direction, stated by several documents) make one step.
           const links = (value as Record<string, never>[]).map((r) => ({ r, rel: toRelation(r, String(r.from) === nodes[i]!.id, nodes[i + 1]!) }));
           const main = links[0]!.rel;
           const seen = new Set<string>();
-          const citations = links.flatMap((l) => citationRefs(l.rel)).filter((c) => {
+          const citations = visibleCitations(view, links.flatMap((l) => citationRefs(l.rel))).filter((c) => {
             const key = `${c.sourceId}\u0000${c.quote}`;
             return seen.has(key) ? false : (seen.add(key), true);
           });
@@ -62,6 +65,7 @@ export const pathResolvers = {
             status: main.status,
             title: main.title,
             claimedById: main.claimedBy,
+            view,
             linkIds: links.map((l) => l.rel.id),
             citations,
           };
@@ -72,6 +76,6 @@ export const pathResolvers = {
   },
 
   PathStep: {
-    claimedBy: (s: { claimedById: string | null }, _: unknown, ctx: RequestContext) => entityRef(ctx, s.claimedById),
+    claimedBy: (s: { claimedById: string | null; view: View }, _: unknown, ctx: RequestContext) => entityRef(ctx, s.claimedById, s.view),
   },
 };

@@ -5,40 +5,41 @@
 import type { RequestContext } from './context.js';
 import { intInRange, LIMITS, relationTypesArg } from './args.js';
 import { citationRefs, type EntityNode, type RelationModel } from './model.js';
+import { FULL_VIEW, inView, viewOf, visibleCitations, type View, type ViewArgs } from './view.js';
 
 /** The Direction enum's values. */
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
 /** Arguments of `relations` on every entity type. */
-export interface RelationsArgs {
+export interface RelationsArgs extends ViewArgs {
   types?: string[] | null;
   direction?: Direction | null;
   first?: number | null;
 }
 
-/** Loads an entity's links of fixed types and direction, for the one-hop shortcut fields. */
-export function shortcut(ctx: RequestContext, entityId: string, types: string[], direction: Direction): Promise<RelationModel[]> {
-  return ctx.loaders.relations({ types, direction, first: LIMITS.shortcutMax }).load(entityId);
+/** Loads an entity's links of fixed types and direction (under its view), for the one-hop shortcut fields. */
+export function shortcut(ctx: RequestContext, entity: EntityNode, types: string[], direction: Direction): Promise<RelationModel[]> {
+  return ctx.loaders.relations({ types, direction, first: LIMITS.shortcutMax, view: entity.view ?? FULL_VIEW }).load(entity.id);
 }
 
-/** Resolves a nullable reference to an entity by id. */
-export function entityRef(ctx: RequestContext, id: string | null | undefined): Promise<EntityNode | null> | null {
-  return id ? ctx.loaders.entity.load(id) : null;
+/** Resolves a nullable reference to an entity by id, answering under `view` when given. */
+export async function entityRef(ctx: RequestContext, id: string | null | undefined, view?: View): Promise<EntityNode | null> {
+  if (!id) return null;
+  const e = await ctx.loaders.entity.load(id);
+  return e && view ? inView(e, view) : e;
 }
 
 /** Resolvers of the Entity interface's fields that need more than the node's properties. */
 export const entityFields = {
-  claimedBy: (e: EntityNode, _: unknown, ctx: RequestContext) => entityRef(ctx, e.claimedBy),
-  citations: (e: EntityNode) => citationRefs(e),
+  claimedBy: (e: EntityNode, _: unknown, ctx: RequestContext) => entityRef(ctx, e.claimedBy, e.view),
+  citations: (e: EntityNode) => visibleCitations(e.view, citationRefs(e)),
   commonNames: (e: EntityNode) => (Array.isArray(e.commonNames) ? e.commonNames : []),
   /** Set only on an entity resolved from a name (src/resolvers/names.ts). */
   match: (e: EntityNode & { nameMatch?: unknown }) => e.nameMatch ?? null,
-  relations: (e: EntityNode, args: RelationsArgs, ctx: RequestContext) =>
-    ctx.loaders
-      .relations({
-        types: relationTypesArg('types', args.types),
-        direction: args.direction ?? 'BOTH',
-        first: intInRange('first', args.first, LIMITS.relationsFirst, 100),
-      })
-      .load(e.id),
+  relations: async (e: EntityNode, args: RelationsArgs, ctx: RequestContext) => {
+    const types = relationTypesArg('types', args.types);
+    const first = intInRange('first', args.first, LIMITS.relationsFirst, 100);
+    const view = await viewOf(ctx, args, e.view);
+    return ctx.loaders.relations({ types, direction: args.direction ?? 'BOTH', first, view }).load(e.id);
+  },
 };

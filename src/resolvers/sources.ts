@@ -1,26 +1,54 @@
-/** Sources: the documents, and the citations that point into them. */
+/**
+ * Sources: the documents, what each one says on its own (`source(id:)` with the entities, links,
+ * events and figures it states, all answered under that document's view), and the citations that
+ * point into them.
+ */
 import type { RequestContext } from './context.js';
-import { toSource, type CitationRef, type SourceNode } from './model.js';
+import { intInRange, LIMITS, listArg } from './args.js';
+import { citationRefs, type CitationRef, type ClaimModel, type SourceNode } from './model.js';
+import { inView, visibleCitations, type View } from './view.js';
+
+const ENTITY_KINDS = ['Person', 'Group', 'Place', 'Event'];
+
+/** What one document states: the view that admits only it. */
+const ownView = (s: SourceNode): View => ({ asOf: null, sources: [s.id], sourceIds: [s.id] });
 
 /** This area's resolvers, merged in ./index.ts. */
 export const sourceResolvers = {
   Query: {
-    sources: async (_: unknown, __: unknown, ctx: RequestContext) => {
-      const sources = (await ctx.read('sources.all', {}, 'Query.sources')).map((r) => toSource(r.source));
-      for (const s of sources) ctx.loaders.source.prime(s.id, s);
-      return sources;
-    },
+    sources: async (_: unknown, __: unknown, ctx: RequestContext) => ctx.loaders.allSources(),
+    source: (_: unknown, args: { id: string }, ctx: RequestContext) => ctx.loaders.source.load(args.id),
   },
 
   Source: {
     revisionOf: (s: SourceNode, _: unknown, ctx: RequestContext) => (s.revisionOfId ? ctx.loaders.source.load(s.revisionOfId) : null),
+    entities: async (s: SourceNode, args: { kinds?: string[] | null; first?: number | null }, ctx: RequestContext) => {
+      const first = intInRange('first', args.first, LIMITS.sourceStatementsFirst, 100);
+      const kinds = [...listArg('kinds', args.kinds)].filter((k) => ENTITY_KINDS.includes(k));
+      return (await ctx.loaders.sourceEntities(kinds, first).load(s.id)).map((e) => inView(e, ownView(s)));
+    },
+    events: async (s: SourceNode, args: { first?: number | null }, ctx: RequestContext) => {
+      const first = intInRange('first', args.first, LIMITS.sourceStatementsFirst, 100);
+      return (await ctx.loaders.sourceEntities(['Event'], first).load(s.id)).map((e) => inView(e, ownView(s)));
+    },
+    relationships: async (s: SourceNode, args: { first?: number | null }, ctx: RequestContext) => {
+      const first = intInRange('first', args.first, LIMITS.sourceStatementsFirst, 100);
+      return (await ctx.loaders.sourceRelationships(first).load(s.id)).map((r) => ({
+        ...r, citations: visibleCitations(ownView(s), citationRefs(r)),
+      }));
+    },
+    claims: async (s: SourceNode, _: unknown, ctx: RequestContext): Promise<ClaimModel[]> =>
+      (await ctx.loaders.sourceClaims.load(s.id)).map((c) => ({ ...c, view: ownView(s) })),
   },
 
   Citation: {
     source: async (c: CitationRef, _: unknown, ctx: RequestContext) => {
       const s = await ctx.loaders.source.load(c.sourceId);
       // A citation to a document that is not loaded would be a loader bug; show the id rather than fail.
-      return s ?? { id: c.sourceId, title: c.sourceId, kind: 'unknown', publisher: null, asOf: null, note: null, text: null, revisionOfId: null };
+      return s ?? { id: c.sourceId, title: c.sourceId, kind: 'unknown', publisher: null, asOf: null, note: null, text: null, revisionOfId: null, knownFrom: null };
     },
   },
 };
+
+
+

@@ -10,6 +10,7 @@ import { commonNamesById } from './commonNames.js';
 import type { Citation } from './entrySchemas.js';
 import type { Dataset } from './readDataset.js';
 import type { EntityLabel } from './vocabulary.js';
+import { addKnowledgeDates } from './knowledgeDates.js';
 
 export type Props = Record<string, string | number | boolean | string[] | null>;
 
@@ -173,5 +174,5 @@ export function toGraphRows(ds: Dataset): GraphRows {
       untilDate: r.until ? dateBounds(r.until).last : null,
     });
   }
-  return rows;
+  return addKnowledgeDates(rows);
 }

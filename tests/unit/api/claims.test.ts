@@ -5,7 +5,7 @@ import { claimFigure, type ClaimModel } from '../../../src/resolvers/model.js';
 const claim = (over: Partial<ClaimModel>): ClaimModel => ({
   id: 'c', measure: 'killed', victims: 'civilians', value: null, low: null, high: null, qualifier: 'exact', asOf: null,
   certainty: 'stated', description: null, aboutId: 'e1', aboutStart: '2025-03-06', claimedById: null, sourceId: 'doc-001',
-  citationSources: [], citationQuotes: [], conflictsWith: [], ...over,
+  citationSources: [], citationQuotes: [], knownIn: ['doc-001'], knownFrom: '2025-03-31', conflictsWith: [], ...over,
 });
 
 describe('claimFigure', () => {

@@ -14,14 +14,17 @@ describe('schema.graphql', () => {
   it('has the promised root fields and arguments', () => {
     const q = schema.getQueryType()!.getFields();
     const args = (f: string) => q[f]!.args.map((a) => a.name);
-    expect(args('entity')).toEqual(['name']);
-    expect(args('entityById')).toEqual(['id']);
+    expect(args('entity')).toEqual(['name', 'asOf', 'sources']);
+    expect(args('entityById')).toEqual(['id', 'asOf', 'sources']);
     expect(args('search')).toEqual(expect.arrayContaining(['text', 'kinds', 'first']));
     expect(args('neighbourhood')).toEqual(expect.arrayContaining(['name', 'depth', 'types', 'first']));
     expect(args('paths')).toEqual(expect.arrayContaining(['from', 'to', 'maxHops', 'first', 'exclude']));
     expect(args('events')).toEqual(expect.arrayContaining(['filter', 'first', 'after']));
-    expect(args('claims')).toEqual(['about']);
+    expect(args('claims')).toEqual(['about', 'asOf', 'sources']);
     expect(args('sources')).toEqual([]);
+    // The analyst view: as known on a date, and what some documents say.
+    for (const f of ['neighbourhood', 'paths', 'events', 'figureHistory']) expect(args(f)).toEqual(expect.arrayContaining(['asOf', 'sources']));
+    expect(args('source')).toEqual(['id']);
     expect(String(q.search!.type)).toBe('[SearchHit!]!');
     expect(String(q.neighbourhood!.type)).toBe('Subgraph!');
     expect(String(q.paths!.type)).toBe('[Path!]!');

@@ -1,0 +1,58 @@
+/**
+ * When each fact became known: every node and relationship row gets `knownIn` (the ids of the
+ * documents that state it, sorted) and `knownFrom` (the earliest day by which one of them was
+ * certainly published, YYYY-MM-DD; the loader stores it as a Neo4j date). The API's `asOf` and
+ * `sources` arguments filter on `knownIn` with the list of documents admitted (src/resolvers/view.ts).
+ *
+ * A document's day is the LAST day of its `asOf` (seed/sources.yaml gives YYYY-MM or YYYY-MM-DD):
+ * `2025-03` means "current some day in March 2025", so it is certainly out only on 2025-03-31.
+ * An entity is known in the documents citing it and in those stating any of its links or figures
+ * (a link's document names both ends even when the entity entry cites another document).
+ */
+import type { GraphRows, Props } from './toGraphRows.js';
+import { dateBounds } from './toGraphRows.js';
+
+const list = (v: Props[string] | undefined): string[] => (Array.isArray(v) ? v : []);
+
+/** The day a document with this `asOf` is certainly published: the last day the date covers. */
+export function publishedBy(asOf: string): string {
+  return dateBounds(asOf).last;
+}
+
+/** Adds `knownIn` and `knownFrom` to every row of `rows` (in place) and returns it. */
+export function addKnowledgeDates(rows: GraphRows): GraphRows {
+  const day = new Map(rows.sources.map((s) => [s.id, publishedBy(String(s.props.asOf))]));
+  const stamp = (props: Props, sources: Iterable<string>) => {
+    const ids = [...new Set(sources)].filter((id) => day.has(id)).sort();
+    const days = ids.map((id) => day.get(id)!).sort();
+    props.knownIn = ids;
+    props.knownFrom = days[0] ?? null;
+  };
+
+  for (const s of rows.sources) stamp(s.props, [s.id]);
+  for (const r of rows.sourceRelations) stamp(r.props, [r.from]);
+
+  // Entities: their own citations plus every link and figure that mentions them.
+  const mentions = new Map<string, Set<string>>();
+  const mention = (id: string, sources: Iterable<string>) => {
+    const set = mentions.get(id) ?? new Set<string>();
+    for (const s of sources) set.add(s);
+    mentions.set(id, set);
+  };
+  for (const e of rows.entities) mention(e.id, list(e.props.citationSources));
+  for (const r of rows.entityRelations) {
+    const cites = list(r.props.citationSources);
+    stamp(r.props, cites);
+    mention(r.from, cites);
+    mention(r.to, cites);
+  }
+  for (const c of rows.claims) stamp(c.props, [String(c.props.source), ...list(c.props.citationSources)]);
+  const claimSources = new Map(rows.claims.map((c) => [c.id, c.props.knownIn as string[]]));
+  for (const r of [...rows.claimEntityRelations, ...rows.claimSourceRelations]) {
+    const sources = claimSources.get(r.from) ?? [];
+    stamp(r.props, sources);
+    if (r.type !== 'REPORTED_IN') mention(r.to, sources);
+  }
+  for (const e of rows.entities) stamp(e.props, mentions.get(e.id) ?? []);
+  return rows;
+}
