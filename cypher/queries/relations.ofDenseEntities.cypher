@@ -12,8 +12,6 @@
 // (`[r:$(t)]`) still expands every link and filters (Neo4j 5.26). The price: 31 branches take
 // Neo4j 2–4 s to plan (once per size bucket of $ids; warmed at start-up, src/db/warmUp.ts), too
 // much to pay on every entity's links after a plan-cache flush, hence only for hubs.
-// $sourceIds: the documents admitted by the analyst view (asOf / sources; src/resolvers/view.ts),
-// or null for all: a link counts when one of the documents stating it (r.knownIn) is admitted.
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 CALL (n) {
@@ -21,8 +19,7 @@ CALL (n) {
     // {{#each relationType}}
     WITH n WHERE '{{relationType}}' IN $types
     MATCH (n)-[r:{{relationType}}]-(other:Entity)
-    WHERE ($sourceIds IS NULL OR any(s IN r.knownIn WHERE s IN $sourceIds))
-      AND CASE $direction WHEN 'OUT' THEN startNode(r) = n WHEN 'IN' THEN endNode(r) = n ELSE true END
+    WHERE CASE $direction WHEN 'OUT' THEN startNode(r) = n WHEN 'IN' THEN endNode(r) = n ELSE true END
     WITH r, other ORDER BY r.date, other.name, r.id LIMIT $first
     RETURN r, other
     // {{/each}}

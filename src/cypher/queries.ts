@@ -20,6 +20,7 @@ export const QUERY_NAMES = [
   'relations.ofDenseEntities',
   'neighbourhood.within',
   'paths.between',
+  'paths.betweenInView',
   'events.page',
   'events.count',
   'events.inPlaces',
@@ -31,6 +32,7 @@ export const QUERY_NAMES = [
   'sources.entities',
   'sources.relationships',
   'sources.claims',
+  'aggregates.events',
 ] as const;
 
 /** The name of a catalogued query. */

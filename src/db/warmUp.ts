@@ -15,9 +15,9 @@ import type { Executor } from './executor.js';
 const types = [...RELATION_TYPE_NAMES];
 
 export const WARM_UP_QUERIES: ReadonlyArray<readonly [QueryName, Record<string, unknown>]> = [
-  ['relations.ofDenseEntities', { ids: ['warm-up'], types, direction: 'BOTH', first: 10, sourceIds: null }],
-  ['relations.ofDenseEntities', { ids: ['warm-up-1', 'warm-up-2', 'warm-up-3', 'warm-up-4', 'warm-up-5'], types, direction: 'BOTH', first: 10, sourceIds: null }],
-  ['paths.between', { fromId: 'warm-up', toId: 'warm-up', maxHops: 4, first: 5, types, exclude: [], sourceIds: null }],
+  ['relations.ofDenseEntities', { ids: ['warm-up'], types, direction: 'BOTH', first: 10 }],
+  ['relations.ofDenseEntities', { ids: ['warm-up-1', 'warm-up-2', 'warm-up-3', 'warm-up-4', 'warm-up-5'], types, direction: 'BOTH', first: 10 }],
+  ['paths.between', { fromId: 'warm-up', toId: 'warm-up', maxHops: 4, first: 5, types, exclude: [] }],
   ['neighbourhood.within', { id: 'warm-up', depth: 2, types, exclude: [], first: 100, maxEdges: 2_000, maxDegree: 500, sourceIds: null }],
   ['events.page', {
     types: [], subEventTypes: [], from: '2025-01-01', to: '2025-12-31', placeIds: ['warm-up'],

@@ -20,6 +20,8 @@ export const LIMITS = {
   eventsFirst: { min: 1, max: 100 },
   relationsFirst: { min: 1, max: 500 },
   placeEventsFirst: { min: 1, max: 100 },
+  /** Events an aggregate reads at most (Query.casualties); `truncated` says when more match. */
+  aggregateEvents: 5_000,
   /** What one document states (Source.entities, events, relationships). */
   sourceStatementsFirst: { min: 1, max: 500 },
   /** One-hop shortcut fields (leaders, members…) are lists without `first`; this bounds them. */

@@ -12,7 +12,7 @@ import { entityFields, entityRef, shortcut } from './shared.js';
 import { markConflicts } from './claimOrder.js';
 import { FULL_VIEW, inView, viewOf, visible, visibleCitations, type View, type ViewArgs } from './view.js';
 
-interface EventFilter {
+export interface EventFilter {
   types?: string[] | null;
   subEventTypes?: string[] | null;
   participant?: string | null;
@@ -54,7 +54,8 @@ function vocabularyList(name: string, value: string[] | null | undefined, allowe
   return list;
 }
 
-async function filterParams(ctx: RequestContext, f: EventFilter, view: View): Promise<FilterParams> {
+/** The EventFilter as query parameters (shared with the aggregates). */
+export async function filterParams(ctx: RequestContext, f: EventFilter, view: View): Promise<FilterParams> {
   const from = dateBoundArg('filter.from', f.from, 'first');
   const to = dateBoundArg('filter.to', f.to, 'last');
   if (from !== null && to !== null && from > to) {

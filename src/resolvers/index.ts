@@ -1,4 +1,5 @@
 /** The resolver map: one module per area, merged per type. */
+import { aggregateResolvers } from './aggregates.js';
 import { claimResolvers } from './claims.js';
 import { entityResolvers } from './entities.js';
 import { eventResolvers } from './events.js';
@@ -17,7 +18,7 @@ function merge(...maps: ResolverMap[]): ResolverMap {
 
 /** Every resolver, by type and field, as Apollo Server takes them. */
 export const resolvers = merge(
-  entityResolvers, searchResolvers, neighbourhoodResolvers, pathResolvers, eventResolvers, claimResolvers, sourceResolvers,
+  entityResolvers, searchResolvers, neighbourhoodResolvers, pathResolvers, eventResolvers, claimResolvers, sourceResolvers, aggregateResolvers,
 );
 
 export { createRequestContext, type RequestContext } from './context.js';

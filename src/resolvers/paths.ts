@@ -37,7 +37,10 @@ export const pathResolvers = {
       }
       // The ends of a path are never "passed through"; excluding them would only hide every path.
       const exclude = excluded.filter((id) => id !== from!.id && id !== to!.id);
-      const rows = await ctx.read('paths.between', { fromId: from!.id, toId: to!.id, maxHops, first, types, exclude, sourceIds: view.sourceIds }, op);
+      const params = { fromId: from!.id, toId: to!.id, maxHops, first, types, exclude };
+      const rows = view.sourceIds === null
+        ? await ctx.read('paths.between', params, op)
+        : await ctx.read('paths.betweenInView', { ...params, sourceIds: view.sourceIds }, op);
       return rows.map((row) => {
         const plain = rowList(row, 'nodes').map(toEntity);
         ctx.loaders.primeEntities(plain);
