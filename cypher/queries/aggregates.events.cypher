@@ -25,7 +25,8 @@ WHERE (size($types) = 0 OR e.eventType IN $types)
        OR EXISTS { MATCH (x:Entity)-[r]-(:Entity) WHERE x.id IN $participantIds AND r.event = e.id })
 WITH e ORDER BY e.startDate, e.id LIMIT $limit
 RETURN e {
-  .id, .name, .eventType, .subEventType, .placePrecision,
+  .id, .name, .eventType, .subEventType, .placePrecision, .datePrecision, .start, .end, .description,
+  .certainty, .citationSources, .citationQuotes,
   startDate: e.startDate, endDate: e.endDate,
   ancestors: [(e)-[ps:PART_OF*1..6]->(a:Event)
               WHERE $sourceIds IS NULL OR all(p IN ps WHERE any(s IN p.knownIn WHERE s IN $sourceIds)) | a.id],
@@ -35,6 +36,8 @@ RETURN e {
             within: [(p)-[:LOCATED_IN*1..8]->(q:Place) | {id: q.id, name: q.name, placeType: q.placeType}]}],
   perpetrators: [(x:Entity)-[r:PARTICIPATED_IN]->(e)
                  WHERE r.role = 'perpetrator' AND ($sourceIds IS NULL OR any(s IN r.knownIn WHERE s IN $sourceIds)) | x.name],
+  participants: [(x:Entity)-[r:PARTICIPATED_IN]->(e)
+                 WHERE $sourceIds IS NULL OR any(s IN r.knownIn WHERE s IN $sourceIds) | {id: x.id, name: x.name, role: r.role}],
   claims: [(c:Claim)-[:ABOUT]->(e)
            WHERE c.measure = $measure AND (size($victims) = 0 OR c.victims IN $victims)
              AND ($sourceIds IS NULL OR any(s IN c.knownIn WHERE s IN $sourceIds)) |

@@ -5,8 +5,6 @@
 // reading them) comes back with `dense: true` and no relations: sorting all of a hub's links to
 // keep $first costs ~1 s at 234k links, so the caller asks relations.ofDenseEntities for those,
 // which reads one type at a time but takes Neo4j seconds to plan (so it is not used for the rest).
-// $sourceIds: the documents admitted by the analyst view (asOf / sources; src/resolvers/view.ts),
-// or null for all: a link counts when one of the documents stating it (r.knownIn) is admitted.
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 WITH id, n, COUNT { (n)--() } > $denseDegree AS dense
@@ -14,7 +12,6 @@ CALL (n, dense) {
   WITH n WHERE NOT dense
   MATCH (n)-[r]-(other:Entity)
   WHERE type(r) IN $types
-    AND ($sourceIds IS NULL OR any(s IN r.knownIn WHERE s IN $sourceIds))
     AND CASE $direction WHEN 'OUT' THEN startNode(r) = n WHEN 'IN' THEN endNode(r) = n ELSE true END
   WITH r, other, startNode(r) = n AS outgoing
   ORDER BY type(r), r.date, other.name, r.id

@@ -17,6 +17,7 @@ export const QUERY_NAMES = [
   'entities.byLookupKeys',
   'search.fulltext',
   'relations.ofEntities',
+  'relations.ofEntitiesInView',
   'relations.ofDenseEntities',
   'neighbourhood.within',
   'paths.between',
@@ -33,6 +34,9 @@ export const QUERY_NAMES = [
   'sources.relationships',
   'sources.claims',
   'aggregates.events',
+  'export.nodes',
+  'export.relationships',
+  'export.propertyTypes',
 ] as const;
 
 /** The name of a catalogued query. */

@@ -53,6 +53,13 @@ export interface Executor {
    * user waits for it. `params` should have the types the resolvers send: they are part of the key.
    */
   explain(query: QueryName, params: Record<string, unknown>): Promise<void>;
+  /**
+   * Runs a catalogued read query and hands its rows to `onRow` one at a time as they arrive
+   * (awaiting it: a slow HTTP client slows the read instead of rows piling up in memory). One
+   * explicit read transaction, not retried (rows already handed on cannot be taken back), with
+   * the same timeout and metadata as `read`. Resolves with the number of rows.
+   */
+  stream(query: QueryName, params: Record<string, unknown>, scope: QueryScope, onRow: (row: Row) => Promise<void> | void, timeoutMs?: number): Promise<number>;
   /** Resolves when Neo4j answers a trivial query within `timeoutMs`; rejects with an AppError otherwise. */
   ping(timeoutMs?: number): Promise<void>;
   /** Subscribes to query events; returns the unsubscribe function. */
@@ -92,8 +99,38 @@ export function createExecutor(driver: Driver, queries: Queries, opts: ExecutorO
     }
   }
 
+  async function stream(query: QueryName, params: Record<string, unknown>, scope: QueryScope, onRow: (row: Row) => Promise<void> | void, timeoutMs = opts.queryTimeoutMs): Promise<number> {
+    const started = performance.now();
+    const session = driver.session({ database: opts.database, defaultAccessMode: neo4j.session.READ });
+    let rows = 0;
+    try {
+      const tx = await session.beginTransaction({
+        timeout: timeoutMs,
+        metadata: { app: 'clashgraph', operation: scope.operation, query, requestId: scope.requestId ?? null },
+      });
+      try {
+        for await (const record of tx.run(queries[query], toNeo4jParams(params))) {
+          rows++;
+          await onRow(toPlain(record.toObject()) as Row);
+        }
+        await tx.commit();
+      } finally {
+        if (tx.isOpen()) await tx.rollback().catch(() => {});
+      }
+      emit({ query, operation: scope.operation, requestId: scope.requestId, durationMs: performance.now() - started, rows });
+      return rows;
+    } catch (err) {
+      const appError = err instanceof Error && err.name === 'AppError' ? err : fromNeo4jError(err);
+      emit({ query, operation: scope.operation, requestId: scope.requestId, durationMs: performance.now() - started, rows, error: (appError as { code?: string }).code ?? 'INTERNAL_SERVER_ERROR' });
+      throw appError;
+    } finally {
+      await session.close().catch(() => {});
+    }
+  }
+
   return {
     read: (query, params, scope) => run(query, params, scope, opts.queryTimeoutMs),
+    stream,
 
     async explain(query, params) {
       const session = driver.session({ database: opts.database, defaultAccessMode: neo4j.session.READ });

@@ -93,14 +93,16 @@ export function createLoaders(read: Read): Loaders {
     let loader = relationLoaders.get(cacheKey);
     if (!loader) {
       loader = new DataLoader<string, RelationModel[]>(async (ids) => {
-        const params = { types: key.types, direction: key.direction, first: key.first, sourceIds: view.sourceIds };
-        // Under a view every entity takes the one-MATCH query: a view filter in each of the hub
-        // query's per-type branches made it take longer to plan than the timeout allows.
-        const denseDegree = view.sourceIds === null ? DENSE_DEGREE : Number.MAX_SAFE_INTEGER;
-        const rows = await read('relations.ofEntities', { ids, ...params, denseDegree }, 'Entity.relations');
-        const denseIds = rows.filter((row) => row.dense === true).map((row) => String(row.id));
-        const { sourceIds: _unused, ...hubParams } = params;
-        const denseRows = denseIds.length === 0 ? [] : await read('relations.ofDenseEntities', { ids: denseIds, ...hubParams }, 'Entity.relations');
+        const params = { types: key.types, direction: key.direction, first: key.first };
+        let rows: Row[];
+        let denseRows: Row[] = [];
+        if (view.sourceIds !== null) {
+          rows = await read('relations.ofEntitiesInView', { ids, ...params, sourceIds: view.sourceIds }, 'Entity.relations');
+        } else {
+          rows = await read('relations.ofEntities', { ids, ...params, denseDegree: DENSE_DEGREE }, 'Entity.relations');
+          const denseIds = rows.filter((row) => row.dense === true).map((row) => String(row.id));
+          if (denseIds.length > 0) denseRows = await read('relations.ofDenseEntities', { ids: denseIds, ...params }, 'Entity.relations');
+        }
         const found = new Map<string, RelationModel[]>();
         for (const row of [...rows.filter((r) => r.dense !== true), ...denseRows]) {
           const list = rowList(row, 'relations').map((item) => {

@@ -18,6 +18,7 @@ import type { Logger } from '../log.js';
 import { createRequestContext, resolvers, type RequestContext } from '../resolvers/index.js';
 import { ARMOR_LIMITS, createArmor, type ArmorLimits } from './armor.js';
 import { corsMiddleware } from './cors.js';
+import { exportRouter } from './exportRoute.js';
 import { createDrainer } from './drain.js';
 import { browserOriginsOf, explorerRouter, neo4jBrowserAssetsRouter } from './explorer.js';
 import { healthHandler } from './health.js';
@@ -137,6 +138,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   app.use('/neo4j-browser', neo4jBrowserAssetsRouter(browserOriginsOf(opts.neo4jBrowserUrl)));
   app.use(corsMiddleware(config.corsOrigins));
   app.get('/health', healthHandler(executor));
+  app.use('/export', exportRouter(executor, log));
   app.use(
     '/graphql',
     express.json({ limit: config.bodyLimit }),
