@@ -9,12 +9,10 @@
 // Degrees come from the degree store (COUNT { (n)--() }), not by expanding. A ring is not read
 // once the rings before it already hold more than $first nodes.
 // Rings are collected as distinct nodes, so hubs cost one visit each, not one per path.
-// $sourceIds: the documents admitted by the analyst view (asOf / sources; src/resolvers/view.ts),
-// or null for all: a link counts when one of the documents stating it (r.knownIn) is admitted.
 MATCH (center:Entity {id: $id})
 CALL (center) {
   MATCH (center)-[r]-(m:Entity)
-  WHERE type(r) IN $types AND ($sourceIds IS NULL OR any(s IN r.knownIn WHERE s IN $sourceIds)) AND m <> center AND NOT m.id IN $exclude
+  WHERE type(r) IN $types AND m <> center AND NOT m.id IN $exclude
   WITH DISTINCT m ORDER BY m.name, m.id
   RETURN collect(m) AS ring1
 }
@@ -22,7 +20,7 @@ CALL (center, ring1) {
   UNWIND CASE WHEN $depth >= 2 AND size(ring1) < $first THEN ring1 ELSE [] END AS n
   WITH n WHERE COUNT { (n)--() } <= $maxDegree
   MATCH (n)-[r]-(m:Entity)
-  WHERE type(r) IN $types AND ($sourceIds IS NULL OR any(s IN r.knownIn WHERE s IN $sourceIds)) AND m <> center AND NOT m IN ring1 AND NOT m.id IN $exclude
+  WHERE type(r) IN $types AND m <> center AND NOT m IN ring1 AND NOT m.id IN $exclude
   WITH DISTINCT m ORDER BY m.name, m.id
   RETURN collect(m) AS ring2
 }
@@ -30,7 +28,7 @@ CALL (center, ring1, ring2) {
   UNWIND CASE WHEN $depth >= 3 AND size(ring1) + size(ring2) < $first THEN ring2 ELSE [] END AS n
   WITH n WHERE COUNT { (n)--() } <= $maxDegree
   MATCH (n)-[r]-(m:Entity)
-  WHERE type(r) IN $types AND ($sourceIds IS NULL OR any(s IN r.knownIn WHERE s IN $sourceIds)) AND m <> center AND NOT m IN ring1 AND NOT m IN ring2 AND NOT m.id IN $exclude
+  WHERE type(r) IN $types AND m <> center AND NOT m IN ring1 AND NOT m IN ring2 AND NOT m.id IN $exclude
   WITH DISTINCT m ORDER BY m.name, m.id
   RETURN collect(m) AS ring3
 }
@@ -55,7 +53,7 @@ CALL (keptNodes, openNodes) {
   UNWIND openNodes AS a
   CALL (a) {
     MATCH (a)-[r]-(b)
-    WHERE type(r) IN $types AND ($sourceIds IS NULL OR any(s IN r.knownIn WHERE s IN $sourceIds))
+    WHERE type(r) IN $types
     WITH r, b ORDER BY r.id
     RETURN r, b
   }

@@ -20,6 +20,7 @@ export const QUERY_NAMES = [
   'relations.ofEntitiesInView',
   'relations.ofDenseEntities',
   'neighbourhood.within',
+  'neighbourhood.withinInView',
   'paths.between',
   'paths.betweenInView',
   'events.page',

@@ -18,7 +18,7 @@ export const WARM_UP_QUERIES: ReadonlyArray<readonly [QueryName, Record<string, 
   ['relations.ofDenseEntities', { ids: ['warm-up'], types, direction: 'BOTH', first: 10 }],
   ['relations.ofDenseEntities', { ids: ['warm-up-1', 'warm-up-2', 'warm-up-3', 'warm-up-4', 'warm-up-5'], types, direction: 'BOTH', first: 10 }],
   ['paths.between', { fromId: 'warm-up', toId: 'warm-up', maxHops: 4, first: 5, types, exclude: [] }],
-  ['neighbourhood.within', { id: 'warm-up', depth: 2, types, exclude: [], first: 100, maxEdges: 2_000, maxDegree: 500, sourceIds: null }],
+  ['neighbourhood.within', { id: 'warm-up', depth: 2, types, exclude: [], first: 100, maxEdges: 2_000, maxDegree: 500 }],
   ['events.page', {
     types: [], subEventTypes: [], from: '2025-01-01', to: '2025-12-31', placeIds: ['warm-up'],
     participantIds: null, afterDate: null, afterId: null, limit: 21, sourceIds: null,

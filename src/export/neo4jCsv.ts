@@ -36,7 +36,9 @@ const cell = (v: Plain | undefined): string | null => {
   return String(v);
 };
 
-const row = (cells: (string | null)[]) => stringify([cells], { quoted_empty: true, quoted_match: /[\n\r]/ });
+// A missing property is an empty field; an empty string is a quoted "" (neo4j-admin keeps it).
+const row = (cells: (string | null)[]) =>
+  stringify([cells.map((c) => (c === null ? undefined : c))], { quoted_match: [/[\n\r]/, /^$/] });
 
 /** Writes the nodes file; returns its row count. */
 export async function writeNeo4jNodes(data: ExportData, sink: Sink): Promise<{ nodes: number }> {

@@ -53,10 +53,11 @@ export async function resolveSelection(ctx: RequestContext, o: ExportOptions): P
   if (o.centre) {
     const depth = intInRange('depth', o.depth, LIMITS.neighbourhoodDepth, 1);
     const [centre] = await resolveNames(ctx, [{ argument: 'centre', text: o.centre }], 'export', view);
-    const rows = await ctx.read('neighbourhood.within', {
-      id: centre!.id, depth, types, exclude: [], first: LIMITS.neighbourhoodFirst.max, maxEdges: LIMITS.neighbourhoodMaxEdges,
-      maxDegree: LIMITS.neighbourhoodMaxDegree.max, sourceIds: view.sourceIds,
-    }, 'export');
+    // As `neighbourhood(name, depth, first: 500)` with its default maxDegree (hubs collapsed).
+    const params = { id: centre!.id, depth, types, exclude: [], first: LIMITS.neighbourhoodFirst.max, maxEdges: LIMITS.neighbourhoodMaxEdges, maxDegree: 500 };
+    const rows = view.sourceIds === null
+      ? await ctx.read('neighbourhood.within', params, 'export')
+      : await ctx.read('neighbourhood.withinInView', { ...params, sourceIds: view.sourceIds }, 'export');
     ids = rows[0] ? rowList(rows[0], 'nodes').map((n) => String((n as { entity: { id: string } }).entity.id)) : [centre!.id];
     what = `${centre!.name} and ${depth} hop(s) around`;
   } else if (o.pathFrom && o.pathTo) {

@@ -32,11 +32,10 @@ export const neighbourhoodResolvers = {
         resolveIdsOrNames(ctx, 'exclude', excludeArg, op),
       ]);
       const centre = center!;
-      const rows = await ctx.read(
-        'neighbourhood.within',
-        { id: centre.id, depth, types, exclude: excluded.filter((id) => id !== centre.id), first, maxEdges: LIMITS.neighbourhoodMaxEdges, maxDegree, sourceIds: view.sourceIds },
-        op,
-      );
+      const params = { id: centre.id, depth, types, exclude: excluded.filter((id) => id !== centre.id), first, maxEdges: LIMITS.neighbourhoodMaxEdges, maxDegree };
+      const rows = view.sourceIds === null
+        ? await ctx.read('neighbourhood.within', params, op)
+        : await ctx.read('neighbourhood.withinInView', { ...params, sourceIds: view.sourceIds }, op);
       const row = rows[0];
       const nodes = (row ? rowList(row, 'nodes') : []).map((n) => {
         const m = n as { entity: never; distance: number; collapsed: boolean };
