@@ -131,7 +131,8 @@ describe('neo4j-admin CSV', () => {
       '-cp', path.join(neo4jLibDir(), '*'), 'org.neo4j.cli.AdminTool', 'database', 'import', 'full', 'neo4j',
       `--nodes=${path.join(dir, 'nodes.csv')}`, `--relationships=${path.join(dir, 'relationships.csv')}`,
       '--array-delimiter=U+001F', '--multiline-fields=true', '--overwrite-destination=true',
-    ], { env: { ...process.env, NEO4J_HOME: db.opts.home, NEO4J_CONF: conf }, encoding: 'utf8' });
+      `--report-file=${path.join(dir, 'import.report')}`,
+    ], { cwd: dir, env: { ...process.env, NEO4J_HOME: db.opts.home, NEO4J_CONF: conf }, encoding: 'utf8' });
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     await db.start();
     const imported = db.driver();
