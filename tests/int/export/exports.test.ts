@@ -156,8 +156,9 @@ describe('neo4j-admin CSV', () => {
     } finally {
       await imported.close();
     }
-    // Two Neo4j starts and a bulk import: slow on a shared 2-core machine, not a latency check.
-  }, 300_000);
+    // Two Neo4j starts (~90 s each while eight test runs share two cores) and a bulk import: the
+    // test checks content, not time.
+  }, 600_000);
 });
 
 describe('ACLED-like events CSV and FollowTheMoney lines', () => {
