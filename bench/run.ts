@@ -24,6 +24,7 @@ import { loadQueries } from '../src/cypher/queries.js';
 import { createDriver } from '../src/db/driver.js';
 import { createExecutor, type Executor } from '../src/db/executor.js';
 import { toNeo4jParams } from '../src/db/toPlain.js';
+import { warmUpPlans } from '../src/db/warmUp.js';
 import { createLogger } from '../src/log.js';
 import { createServer } from '../src/server/createServer.js';
 import { openBenchNeo4j, type BenchDataset, type BenchNeo4j } from './benchNeo4j.js';
@@ -462,6 +463,12 @@ async function main(): Promise<void> {
       executor: recorder.executor,
       log: createLogger('warn'),
     });
+    // As `npm start` does in the background: plan the slow-to-plan queries before the first request.
+    // A failure only means the first requests plan them instead (as in src/main.ts).
+    await warmUpPlans(recorder.executor).then(
+      (ms) => say(`query plans warmed: ${JSON.stringify(ms)} ms`),
+      (err: unknown) => say(`query plan warm-up failed (${err instanceof Error ? err.message.slice(0, 120) : String(err)}); the first requests plan them`),
+    );
     const provisional = buildWorkloads(params, { api: [], ngql: [] }, []);
     const eventRequests = provisional.find((w) => w.name === 'events-first-page')!.api;
     const apiCursors: (string | null)[] = [];
