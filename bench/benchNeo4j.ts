@@ -152,7 +152,8 @@ export function benchHome(entities: number): string {
 export async function openBenchNeo4j(opts: BenchNeo4jOptions): Promise<BenchNeo4j> {
   const log = opts.log ?? (() => {});
   const home = opts.home ?? benchHome(opts.entities);
-  const local = { home, boltPort: opts.boltPort ?? 37687, httpPort: opts.httpPort ?? 37474, memory: memoryFor(opts.entities), log };
+  // A long start timeout: a large store on a busy shared machine can take minutes to come up.
+  const local = { home, boltPort: opts.boltPort ?? 37687, httpPort: opts.httpPort ?? 37474, memory: memoryFor(opts.entities), startTimeoutMs: 900_000, log };
   const marker = path.join(home, 'dataset.json');
   let dataset: BenchDataset | undefined = existsSync(marker) ? (JSON.parse(readFileSync(marker, 'utf8')) as BenchDataset) : undefined;
   if (dataset && (opts.reload || dataset.entities !== opts.entities || dataset.seed !== opts.seed)) {
