@@ -1,7 +1,9 @@
 /**
  * The service's configuration, read once from the environment and validated, so a typo in a
  * variable stops start-up with a message instead of surfacing later as odd behaviour.
- * Defaults are the safe ones: loopback only, CORS closed, introspection off in production.
+ * Defaults are the safe ones: loopback only, CORS closed, only loopback names in the Host header,
+ * and internals (stack traces, Neo4j's own error text, "did you mean" suggestions) hidden unless
+ * NODE_ENV=development (`npm run dev`). docs/security.md explains each limit.
  */
 import { z } from 'zod';
 
@@ -10,7 +12,8 @@ const booleanFlag = z
   .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
 
 const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Unset means production: `npm start` must be safe without anyone remembering a flag. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   NEO4J_URI: z.string().min(1).optional(),
@@ -21,8 +24,26 @@ const envSchema = z.object({
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Comma-separated allowed origins; unset or empty means no cross-origin access at all. */
   CORS_ORIGINS: z.string().default(''),
-  /** Unset: on in development and test, off in production. */
-  INTROSPECTION: booleanFlag.optional(),
+  /** On unless set to false: the schema is public (schema.graphql), and clients need it (docs/security.md). */
+  INTROSPECTION: booleanFlag.default(true),
+  /** Extra host names (comma-separated) the Host header may carry, besides loopback and PUBLIC_HOSTNAME. */
+  ALLOWED_HOSTS: z.string().default(''),
+  /** The name users reach the service by (e.g. clashgraph.example.org), when not loopback. */
+  PUBLIC_HOSTNAME: z.string().optional(),
+  /** An answer larger than this many bytes ends with RESPONSE_TOO_LARGE instead of being sent. */
+  RESPONSE_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 ** 3).default(4 * 1024 * 1024),
+  /** GraphQL requests executing at once, all clients together; more wait briefly, then 503. */
+  MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(10_000).default(32),
+  /** GraphQL requests executing at once from one client address. */
+  MAX_CONCURRENT_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(16),
+  /** Heavy requests (cost above the heavy threshold) executing at once, all clients together. */
+  MAX_HEAVY_REQUESTS: z.coerce.number().int().min(1).max(1_000).default(4),
+  /** Heavy requests one client address may have queued or executing. */
+  MAX_HEAVY_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(8),
+  /** How long an operation may wait in line for a slot before 503 SERVICE_UNAVAILABLE. */
+  QUEUE_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
+  /** A connection that neither sends nor reads for this long is closed (slow readers included). */
+  SOCKET_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   /** Largest accepted request body, in the `bytes` package's syntax (e.g. 100kb). */
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)?$/i, 'like 100kb').default('100kb'),
   /** Memory for cached answers, in MiB (0 turns the response cache off). */
@@ -51,6 +72,11 @@ export interface Config {
   bodyLimit: string;
   /** The response cache (src/server/responseCache.ts); maxBytes 0 is off. */
   responseCache: { maxBytes: number; versionTtlMs: number };
+  /** Host names the Host header may carry (lower case, no port). */
+  allowedHosts: string[];
+  responseMaxBytes: number;
+  concurrency: { global: number; perClient: number; heavy: number; heavyPerClient: number; queueWaitMs: number };
+  socketTimeoutMs: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -69,7 +95,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  const production = e.NODE_ENV === 'production';
+  // Only development shows internals; "test" is as guarded as production.
+  const production = e.NODE_ENV !== 'development';
+  const list = (v: string | undefined) => (v ?? '').split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== '');
+  const wildcard = ['0.0.0.0', '::', '[::]'];
   return {
     nodeEnv: e.NODE_ENV,
     production,
@@ -78,9 +107,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     neo4j: { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE },
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
     corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter((o) => o !== ''),
-    introspection: e.INTROSPECTION ?? !production,
+    introspection: e.INTROSPECTION,
     bodyLimit: e.BODY_LIMIT,
     responseCache: { maxBytes: Math.round(e.RESPONSE_CACHE_MB * 2 ** 20), versionTtlMs: e.RESPONSE_CACHE_VERSION_TTL_MS },
+    allowedHosts: [
+      ...new Set([
+        'localhost', '127.0.0.1', '[::1]',
+        ...(wildcard.includes(e.HOST) ? [] : list(e.HOST.includes(':') && !e.HOST.startsWith('[') ? `[${e.HOST}]` : e.HOST)),
+        ...list(e.PUBLIC_HOSTNAME),
+        ...list(e.ALLOWED_HOSTS),
+      ]),
+    ],
+    responseMaxBytes: e.RESPONSE_MAX_BYTES,
+    concurrency: { global: e.MAX_CONCURRENT_REQUESTS, perClient: e.MAX_CONCURRENT_PER_CLIENT, heavy: e.MAX_HEAVY_REQUESTS, heavyPerClient: e.MAX_HEAVY_PER_CLIENT, queueWaitMs: e.QUEUE_WAIT_MS },
+    socketTimeoutMs: e.SOCKET_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
   };
 }

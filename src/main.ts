@@ -73,6 +73,9 @@ async function main(): Promise<void> {
     `  Explorer        ${shown(`${server.url}/`)}`,
     `  GraphQL API     ${shown(server.graphqlUrl)}`,
     `  Health          ${server.url}/health`,
+    config.production
+      ? `  Mode            ${config.nodeEnv} (errors hide internals; \`npm run dev\` for development)`
+      : '  Mode            development (stack traces and suggestions in errors: never expose this)',
     conn.browserUrl
       ? `  Neo4j Browser   ${browserConnectUrl(conn.browserUrl, conn.uri, conn.user)}  (password in ${conn.passwordFile ? path.relative(process.cwd(), conn.passwordFile) : 'NEO4J_PASSWORD'}; styled and guided on connect)`
       : `  Neo4j           ${describeUri(conn.uri)} (your own server; log in with NEO4J_USER / NEO4J_PASSWORD)`,

@@ -10,12 +10,18 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   /** A name resolves to several entities; `extensions.candidates` lists them. */
   AMBIGUOUS_NAME: 'AMBIGUOUS_NAME',
-  /** Neo4j cannot be reached (down, restarting, refusing logins, out of connections). */
+  /** Neo4j cannot be reached (down, restarting, refusing logins, out of connections), or the service is too busy right now. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** A query ran past the transaction timeout and was stopped by Neo4j. */
   TIMEOUT: 'TIMEOUT',
   /** The request body is larger than BODY_LIMIT. */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** The answer would be larger than RESPONSE_MAX_BYTES; ask for fewer or smaller fields. */
+  RESPONSE_TOO_LARGE: 'RESPONSE_TOO_LARGE',
+  /** This client already has as many requests executing as it may (HTTP 429); retry after one ends. */
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  /** The Host header names a host this service does not answer for (HTTP 421; DNS-rebinding guard). */
+  MISDIRECTED_REQUEST: 'MISDIRECTED_REQUEST',
   /** The HTTP request itself is malformed (bad JSON, wrong method or content type). */
   BAD_REQUEST: 'BAD_REQUEST',
   /** Apollo: the document does not parse (also: the token limit). */

@@ -3,6 +3,7 @@
  * leaves with a code from ErrorCode; anything unexpected becomes INTERNAL_SERVER_ERROR, is
  * logged with its stack, and in production reaches the client only as "Internal server error".
  * (Stack traces in `extensions` are Apollo's `includeStacktraceInErrorResponses`, off in production.)
+ * "production" here means anything but NODE_ENV=development (src/config.ts).
  */
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -23,8 +24,29 @@ function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedEr
   return { ...formatted, extensions };
 }
 
+/**
+ * graphql-js's "Did you mean …?" hints (field, argument, type and enum value names) help a
+ * developer and map the schema for anyone else; outside development they are dropped from every
+ * message. graphql-armor's mask only knows the field form ('Did you mean "x"?'), not e.g.
+ * 'Did you mean the enum value "Event"?', so this catches them all in one place.
+ */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const message = formatted.message.replace(SUGGESTION, '').replace(/\s*\[Suggestion hidden\]/g, '');
+  return message === formatted.message ? formatted : { ...formatted, message };
+}
+
 /** Apollo's `formatError` for this service (see the module comment). */
 export function createFormatError(opts: FormatErrorOptions) {
+  const format = formatErrorWith(opts);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const out = format(formatted, error);
+    return opts.production ? withoutSuggestions(out) : out;
+  };
+}
+
+function formatErrorWith(opts: FormatErrorOptions) {
   return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
     try {
       const original = unwrapResolverError(error);

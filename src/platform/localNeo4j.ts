@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
@@ -163,6 +163,9 @@ function urls(boltPort: number, httpPort: number) {
  */
 export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<LocalNeo4j> {
   const r = resolve(opts);
+  // The store, its logs and its config are the owner's only (the password file is 0600 too).
+  mkdirSync(r.home, { recursive: true, mode: 0o700 });
+  chmodSync(r.home, 0o700); // mode above applies only when the directory is new
   mkdirSync(r.paths.run, { recursive: true });
   return withFileLock(r.paths.lockFile, r.startTimeoutMs + r.stopTimeoutMs, async () => {
     const running = runningInstance(r);

@@ -71,6 +71,9 @@ export function renderNeo4jConf(opts: { boltPort: number; httpPort: number; memo
     `server.http.listen_address=127.0.0.1:${httpPort}`,
     `server.http.advertised_address=127.0.0.1:${httpPort}`,
     'server.http.enabled=true',
+    // Neo4j's HTTP API answers CORS `*` by default, so any web page could call it with the user's
+    // credentials typed in; Neo4j Browser is served from this very origin and needs nothing more.
+    `dbms.security.http_access_control_allow_origin=http://127.0.0.1:${httpPort}`,
     'server.https.enabled=false',
     'dbms.security.auth_enabled=true',
     `server.memory.heap.initial_size=${memory.heapInitial}`,

@@ -4,6 +4,7 @@
  * silently clamped, so that a client never mistakes a cut-down answer for the whole one.
  */
 import { AppError, ErrorCode } from '../errors/index.js';
+import { searchWords } from '../cypher/lucene.js';
 import { RELATION_TYPE_NAMES, type RelationType } from '../seed/vocabulary.js';
 import { nameKey } from '../text/normalizeName.js';
 
@@ -26,9 +27,34 @@ export const LIMITS = {
   sourceStatementsFirst: { min: 1, max: 500 },
   /** One-hop shortcut fields (leaders, members…) are lists without `first`; this bounds them. */
   shortcutMax: 1_000,
+  /** Characters of a name or search text, as typed and again after Unicode folding (NFKD). */
   nameLength: 200,
+  /**
+   * Letters of one folded word: a fuzzy term's automaton grows with its length, and Lucene
+   * refuses (as a server error) one built from hundreds of letters. The longest word of any
+   * name in the seed is far shorter.
+   */
+  wordLength: 40,
   listLength: 50,
 } as const;
+
+/**
+ * Page sizes: for each field that takes `first`, its range and its default. The resolvers read
+ * their page size through `pageSize` and the cost limit (src/server/costLimit.ts) weighs lists
+ * through the same function, so the two cannot disagree: an omitted or `null` `first` is the
+ * default for both. The defaults are also written in schema.graphql (a unit test keeps them equal).
+ */
+export const PAGE_SIZES = {
+  'Query.search': { ...LIMITS.searchFirst, default: 10 },
+  'Query.neighbourhood': { ...LIMITS.neighbourhoodFirst, default: 100 },
+  'Query.paths': { ...LIMITS.pathsFirst, default: 5 },
+  'Query.events': { ...LIMITS.eventsFirst, default: 20 },
+  'Entity.relations': { ...LIMITS.relationsFirst, default: 100 },
+  'Place.events': { ...LIMITS.placeEventsFirst, default: 50 },
+} as const satisfies Record<string, { min: number; max: number; default: number }>;
+
+/** A field coordinate with a page size (`Type.field`; entity types share `Entity.relations`). */
+export type PagedField = keyof typeof PAGE_SIZES;
 
 function badInput(message: string, extensions: Record<string, unknown> = {}): AppError {
   return new AppError(ErrorCode.BAD_USER_INPUT, message, extensions);
@@ -43,12 +69,40 @@ export function intInRange(name: string, value: number | null | undefined, range
   return v;
 }
 
-/** A name as typed by a user: non-empty once folded, and of sane length. */
+/** The page size of `field` for a `first` argument as given (undefined or null: the default). */
+export function pageSize(field: PagedField, value: number | null | undefined): number {
+  const range = PAGE_SIZES[field];
+  return intInRange('first', value, range, range.default);
+}
+
+/**
+ * Length checks on text typed by a user, before and after folding: Unicode compatibility
+ * folding (NFKD) can expand one character into several (`㌀` → 4 letters), so a text within
+ * the limit as typed can be far longer by the time it reaches an index.
+ */
+function checkTextLength(name: string, value: string, foldedWords: readonly string[]): void {
+  if (value.length > LIMITS.nameLength || foldedWords.join(' ').length > LIMITS.nameLength) {
+    throw badInput(`"${name}" is longer than ${LIMITS.nameLength} characters (as typed or once its letters are unfolded).`, { argument: name, max: LIMITS.nameLength });
+  }
+  if (foldedWords.some((w) => w.length > LIMITS.wordLength)) {
+    throw badInput(`"${name}" has a word longer than ${LIMITS.wordLength} letters.`, { argument: name, maxWordLength: LIMITS.wordLength });
+  }
+}
+
+/** A name as typed by a user: non-empty once folded, and of sane length (as typed and folded). */
 export function nameArg(name: string, value: string): { text: string; key: string } {
-  if (value.length > LIMITS.nameLength) throw badInput(`"${name}" is longer than ${LIMITS.nameLength} characters.`, { argument: name });
+  if (value.length > LIMITS.nameLength) checkTextLength(name, value, []);
   const key = nameKey(value);
+  checkTextLength(name, value, key.split(' '));
   if (key === '') throw badInput(`"${name}" must contain at least one letter or digit.`, { argument: name });
   return { text: value, key };
+}
+
+/** Free search text: of sane length as typed and once folded into search words. */
+export function searchTextArg(name: string, value: string): string {
+  if (value.length > LIMITS.nameLength) checkTextLength(name, value, []);
+  checkTextLength(name, value, searchWords(value));
+  return value;
 }
 
 /** A list argument of sane length. */

@@ -3,7 +3,7 @@
  * people, groups and places (events are in events.ts), and the links between entities.
  */
 import type { RequestContext } from './context.js';
-import { intInRange, LIMITS } from './args.js';
+import { intInRange, LIMITS, pageSize } from './args.js';
 import { citationRefs, type EntityNode, type RelationModel } from './model.js';
 import { resolveNames } from './names.js';
 import { entityFields, entityRef, shortcut } from './shared.js';
@@ -51,7 +51,7 @@ export const entityResolvers = {
     children: async (p: EntityNode, _: unknown, ctx: RequestContext) =>
       (await shortcut(ctx, p, ['LOCATED_IN'], 'IN')).filter((r) => r.other.kind === 'Place').map((r) => r.other),
     events: (p: EntityNode, args: { first?: number | null }, ctx: RequestContext) =>
-      ctx.loaders.placeEvents(intInRange('first', args.first, LIMITS.placeEventsFirst, 50), p.view).load(p.id),
+      ctx.loaders.placeEvents(pageSize('Place.events', args.first), p.view).load(p.id),
   },
 
   Relation: {

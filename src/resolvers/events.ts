@@ -5,7 +5,7 @@
 import { AppError, ErrorCode } from '../errors/index.js';
 import { ACLED_EVENT_TYPES } from '../seed/vocabulary.js';
 import type { RequestContext } from './context.js';
-import { dateBoundArg, decodeCursor, encodeCursor, intInRange, LIMITS, listArg } from './args.js';
+import { dateBoundArg, decodeCursor, encodeCursor, intInRange, LIMITS, listArg, pageSize } from './args.js';
 import { citationRefs, toEntity, type EntityNode, type RelationModel } from './model.js';
 import { resolveNames, type NameArg } from './names.js';
 import { entityFields, entityRef, shortcut } from './shared.js';
@@ -88,7 +88,7 @@ const cursorOf = (e: EntityNode) => encodeCursor(String(e.startDate), e.id);
 export const eventResolvers = {
   Query: {
     events: async (_: unknown, args: { filter?: EventFilter | null; first?: number | null; after?: string | null } & ViewArgs, ctx: RequestContext): Promise<Connection> => {
-      const first = intInRange('first', args.first, LIMITS.eventsFirst, 20);
+      const first = pageSize('Query.events', args.first);
       const after = decodeCursor('after', args.after);
       const view = await viewOf(ctx, args);
       const filter = await filterParams(ctx, args.filter ?? {}, view);

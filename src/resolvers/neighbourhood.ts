@@ -1,6 +1,6 @@
 /** Neighbourhood: the entities and links around one entity, shaped for graph drawing. */
 import type { RequestContext } from './context.js';
-import { intInRange, LIMITS, listArg, relationTypesArg } from './args.js';
+import { intInRange, LIMITS, listArg, pageSize, relationTypesArg } from './args.js';
 import { citationRefs, rowList, toEntity, toRelation, type EntityNode } from './model.js';
 import { resolveIdsOrNames, resolveNames } from './names.js';
 import { inView, viewOf, visibleCitations, type ViewArgs } from './view.js';
@@ -20,7 +20,7 @@ export const neighbourhoodResolvers = {
     neighbourhood: async (_: unknown, args: NeighbourhoodArgs, ctx: RequestContext) => {
       const op = 'Query.neighbourhood';
       const depth = intInRange('depth', args.depth, LIMITS.neighbourhoodDepth, 1);
-      const first = intInRange('first', args.first, LIMITS.neighbourhoodFirst, 100);
+      const first = pageSize('Query.neighbourhood', args.first);
       const maxDegree = intInRange('maxDegree', args.maxDegree, LIMITS.neighbourhoodMaxDegree, 500);
       const types = relationTypesArg('types', args.types);
       // Checked before any query starts: a throw while building the Promise.all below would leave

@@ -1,7 +1,7 @@
 /** Paths: the ways two entities are linked, shortest first. */
 import { AppError, ErrorCode } from '../errors/index.js';
 import type { RequestContext } from './context.js';
-import { intInRange, LIMITS, listArg, relationTypesArg } from './args.js';
+import { intInRange, LIMITS, listArg, pageSize, relationTypesArg } from './args.js';
 import { citationRefs, rowList, toEntity, toRelation } from './model.js';
 import { resolveIdsOrNames, resolveNames } from './names.js';
 import { entityRef } from './shared.js';
@@ -22,7 +22,7 @@ export const pathResolvers = {
     paths: async (_: unknown, args: PathsArgs, ctx: RequestContext) => {
       const op = 'Query.paths';
       const maxHops = intInRange('maxHops', args.maxHops, LIMITS.pathsMaxHops, 4);
-      const first = intInRange('first', args.first, LIMITS.pathsFirst, 5);
+      const first = pageSize('Query.paths', args.first);
       const types = relationTypesArg('types', args.types);
       // Checked before any query starts: a throw while building the Promise.all below would leave
       // the name lookup's rejection unhandled, and that ends the process.

@@ -9,7 +9,7 @@ import { fuzzySearchQuery } from '../cypher/lucene.js';
 import { AppError, ErrorCode } from '../errors/index.js';
 import { candidateQuery, matchName, typedName, type NameMatch } from '../resolution/index.js';
 import type { RequestContext } from './context.js';
-import { intInRange, LIMITS, listArg } from './args.js';
+import { intInRange, LIMITS, listArg, pageSize, searchTextArg } from './args.js';
 import { toEntity, type EntityNode } from './model.js';
 import { CANDIDATES_PER_NAME } from './names.js';
 
@@ -30,12 +30,10 @@ export const searchResolvers = {
       args: { text: string; kinds?: string[] | null; preferKinds?: string[] | null; first?: number | null },
       ctx: RequestContext,
     ) => {
-      const first = intInRange('first', args.first, LIMITS.searchFirst, 10);
+      const first = pageSize('Query.search', args.first);
       const kinds = listArg('kinds', args.kinds);
       const prefer = listArg('preferKinds', args.preferKinds);
-      if (args.text.length > LIMITS.nameLength) {
-        throw new AppError(ErrorCode.BAD_USER_INPUT, `"text" is longer than ${LIMITS.nameLength} characters.`, { argument: 'text' });
-      }
+      searchTextArg('text', args.text);
       const fuzzy = fuzzySearchQuery(args.text);
       if (fuzzy === null) throw new AppError(ErrorCode.BAD_USER_INPUT, '"text" must contain at least one letter or digit.', { argument: 'text' });
       const typed = typedName(args.text);

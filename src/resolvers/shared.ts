@@ -3,7 +3,7 @@
  * Apollo does not inherit resolvers from interfaces, so each type spreads these in).
  */
 import type { RequestContext } from './context.js';
-import { intInRange, LIMITS, relationTypesArg } from './args.js';
+import { intInRange, LIMITS, relationTypesArg, pageSize } from './args.js';
 import { citationRefs, type EntityNode, type RelationModel } from './model.js';
 import { FULL_VIEW, inView, viewOf, visibleCitations, type View, type ViewArgs } from './view.js';
 
@@ -38,7 +38,7 @@ export const entityFields = {
   match: (e: EntityNode & { nameMatch?: unknown }) => e.nameMatch ?? null,
   relations: async (e: EntityNode, args: RelationsArgs, ctx: RequestContext) => {
     const types = relationTypesArg('types', args.types);
-    const first = intInRange('first', args.first, LIMITS.relationsFirst, 100);
+    const first = pageSize('Entity.relations', args.first);
     const view = await viewOf(ctx, args, e.view);
     return ctx.loaders.relations({ types, direction: args.direction ?? 'BOTH', first, view }).load(e.id);
   },

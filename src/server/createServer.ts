@@ -16,20 +16,34 @@ import type { Executor } from '../db/executor.js';
 import { createFormatError } from '../errors/index.js';
 import type { Logger } from '../log.js';
 import { createRequestContext, resolvers, type RequestContext } from '../resolvers/index.js';
+import { Admission } from './admission.js';
 import { ARMOR_LIMITS, createArmor, type ArmorLimits } from './armor.js';
 import { corsMiddleware } from './cors.js';
 import { exportRouter } from './exportRoute.js';
 import { createDrainer } from './drain.js';
 import { browserOriginsOf, explorerRouter, neo4jBrowserAssetsRouter } from './explorer.js';
 import { healthHandler } from './health.js';
+import { hostAllowlist } from './hostAllowlist.js';
 import { httpErrorHandler } from './httpErrors.js';
 import { KnownOperationTypesRule } from './knownOperationTypes.js';
 import { graphVersionReader, responseCachePlugin } from './responseCache.js';
+import { boundedStringify, responseBudgetPlugin, responseSizeCap } from './responseBudget.js';
 import { loadTypeDefs } from './schema.js';
 
-/** The parts of Config the HTTP server uses. */
+/** The hardening parts of Config; they default to SERVER_DEFAULTS. */
+type HardeningConfig = Pick<Config, 'allowedHosts' | 'responseMaxBytes' | 'concurrency' | 'socketTimeoutMs'>;
+
+/** The parts of Config the HTTP server uses; the optional ones have defaults. */
 export type ServerConfig = Pick<Config, 'host' | 'port' | 'production' | 'introspection' | 'corsOrigins' | 'bodyLimit'> &
-  Partial<Pick<Config, 'responseCache'>>;
+  Partial<Pick<Config, 'responseCache'>> & Partial<HardeningConfig>;
+
+/** The defaults of loadConfig() for the hardening parts of ServerConfig. */
+export const SERVER_DEFAULTS = {
+  allowedHosts: ['localhost', '127.0.0.1', '[::1]'],
+  responseMaxBytes: 4 * 1024 * 1024,
+  concurrency: { global: 32, perClient: 16, heavy: 4, heavyPerClient: 8, queueWaitMs: 20_000 },
+  socketTimeoutMs: 30_000,
+} satisfies HardeningConfig;
 
 /** What createServer needs: configuration, the executor, a logger. */
 export interface ServerOptions {
@@ -94,12 +108,24 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   const httpServer = http.createServer(app);
-  // Slow-loris protection: a client must send its headers and body promptly.
+  const hardening = { ...SERVER_DEFAULTS, ...Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined)) } as typeof SERVER_DEFAULTS;
+  // Slow-loris protection: a client must send its headers and body promptly…
   httpServer.headersTimeout = 15_000;
   httpServer.requestTimeout = 60_000;
+  // …and read its answer: a connection with no bytes moving either way for this long (a reader
+  // that stopped reading, so the answer sits in our buffers) is closed, freeing its memory.
+  httpServer.timeout = hardening.socketTimeoutMs;
 
   const limits: ArmorLimits = { ...ARMOR_LIMITS, ...opts.limits };
-  const armor = createArmor(config.production, limits);
+  const admission = new Admission({
+    global: hardening.concurrency.global,
+    perClient: hardening.concurrency.perClient,
+    heavy: hardening.concurrency.heavy,
+    perClientHeavy: hardening.concurrency.heavyPerClient,
+    waitMs: hardening.concurrency.queueWaitMs,
+  });
+  const clients = new WeakMap<object, string>();
+  const armor = createArmor(config.production, limits, { admission, clientOf: (ctx) => clients.get(ctx) ?? '' });
   // Off unless configured (main.ts passes Config.responseCache): tests that count round trips
   // build servers without it.
   const cache = config.responseCache && config.responseCache.maxBytes > 0
@@ -110,6 +136,8 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     resolvers: resolvers as never,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.production,
+    // Oversized answers end as one RESPONSE_TOO_LARGE error (./responseBudget.ts).
+    stringifyResult: boundedStringify(hardening.responseMaxBytes),
     formatError: createFormatError({ production: config.production, log }),
     // main.ts owns the signals (drain, close the driver, exit 0); Apollo's own handlers would
     // stop the server behind its back and re-raise the signal.
@@ -122,12 +150,16 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     plugins: [
       ...armor.plugins,
       ...(cache ? [cache] : []),
+      responseBudgetPlugin(hardening.responseMaxBytes),
       requestLogPlugin(log),
     ],
   });
   await apollo.start();
   const drainer = createDrainer(httpServer);
 
+  // First of all: a request for a Host we do not serve gets nothing else (DNS rebinding).
+  app.use(hostAllowlist(hardening.allowedHosts));
+  app.use(responseSizeCap(hardening.responseMaxBytes));
   app.use(drainer.refuseWhileDraining);
   app.use((req: Request, res: Response, next: NextFunction) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -149,7 +181,11 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
       next();
     },
     expressMiddleware(apollo, {
-      context: async ({ req }) => createRequestContext(executor, String(req.headers['x-request-id'])),
+      context: async ({ req }) => {
+        const ctx = createRequestContext(executor, String(req.headers['x-request-id']));
+        clients.set(ctx, req.socket.remoteAddress ?? '');
+        return ctx;
+      },
     }),
   );
   app.use(explorerRouter());

@@ -95,10 +95,12 @@ describe('the local Neo4j', () => {
       }
     });
 
-    it('keeps the password in an owner-only file', () => {
+    it('keeps the password in an owner-only file, and the store in an owner-only directory', () => {
       const file = instancePaths(local!.home).passwordFile;
       expect(readFileSync(file, 'utf8').trim()).toBe(db.password);
       expect(statSync(file).mode & 0o777).toBe(0o600);
+      // Regression (issue 9, finding 6): the store directory was world-readable (755).
+      expect(statSync(local!.home).mode & 0o777).toBe(0o700);
     });
 
     it('db:start on a running instance reuses it (same PID) and db:status reports it', async () => {

@@ -83,6 +83,23 @@ describe('BAD_USER_INPUT', () => {
   });
 });
 
+// Regression (issue 9, finding 4): lengths were checked before Unicode folding; 200 × `㌀` folds
+// to 800 letters, which Neo4j's fuzzy automaton refused with a server error (a 500).
+describe('text that Unicode folding expands', () => {
+  const expanding = '㌀'.repeat(200);
+  it.each([
+    ['search', `{ search(text: "${expanding}") { score } }`],
+    ['entity(name:)', `{ entity(name: "${expanding}") { id } }`],
+    ['neighbourhood(exclude:)', `{ neighbourhood(name: "Tartus", exclude: ["${expanding}"]) { truncated } }`],
+    ['a word too long for a fuzzy term', `{ search(text: "${'a'.repeat(150)}") { score } }`],
+  ])('is BAD_USER_INPUT before any query runs: %s', async (_what, q) => {
+    const { status, body, queries } = await api.gql(q);
+    expect(codes(body)).toEqual(['BAD_USER_INPUT']);
+    expect(status).toBe(200);
+    expect(queries.filter((e) => e.query !== 'entities.byLookupKeys')).toEqual([]);
+  });
+});
+
 describe('query limits (graphql-armor)', () => {
   it(`rejects a query deeper than ${ARMOR_LIMITS.maxDepth} with GRAPHQL_VALIDATION_FAILED`, async () => {
     let sel = 'name';
@@ -93,8 +110,11 @@ describe('query limits (graphql-armor)', () => {
     expect(body.errors!.map((e) => e.message).join(' ')).toMatch(/depth/i);
   });
 
+  // Three levels of 100 relations: a million links at worst, refused before anything runs.
+  const WIDE = '{ events(first: 100) { edges { node { relations(first: 100) { type other { name relations(first: 100) { id } } } } } } }';
+
   it(`rejects a query costing more than ${ARMOR_LIMITS.maxCost} with GRAPHQL_VALIDATION_FAILED, before any query runs`, async () => {
-    const { status, body, queries } = await api.gql('{ events(first: 100) { edges { node { relations(first: 100) { type other { name } } } } } }');
+    const { status, body, queries } = await api.gql(WIDE);
     expect(status).toBe(400);
     expect(codes(body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(body.errors![0]!.message).toMatch(/cost/i);
@@ -102,7 +122,7 @@ describe('query limits (graphql-armor)', () => {
   });
 
   it('counts page sizes given as variables in the cost too', async () => {
-    const q = 'query ($n: Int, $m: Int) { events(first: $n) { edges { node { relations(first: $m) { type other { name } } } } } }';
+    const q = 'query ($n: Int, $m: Int) { events(first: $n) { edges { node { relations(first: $m) { type other { name relations(first: $m) { id } } } } } } }';
     const { status, body, queries } = await api.gql(q, { n: 100, m: 100 });
     expect(status).toBe(400);
     expect(codes(body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
@@ -110,15 +130,42 @@ describe('query limits (graphql-armor)', () => {
     expect((await api.gql(q, { n: 5, m: 5 })).body.errors).toBeUndefined();
   });
 
+  // Regression (issue 9, finding 2): the cost re-check read only request.variables, so a
+  // variable's default escaped the multiplier; with `variables: {}` this answered 200.
+  it("weighs a variable's default when the request gives no value for it", async () => {
+    const q = 'query ($n: Int = 500) { entity(name: "Tartous") { relations(first: $n) { other { relations(first: $n) { other { relations(first: $n) { id } } } } } } }';
+    for (const variables of [{}, { n: 500 }]) {
+      const { status, body, queries } = await api.gql(q, variables);
+      expect(status).toBe(400);
+      expect(codes(body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      expect(queries).toEqual([]);
+    }
+    expect((await api.gql(q, { n: 2 })).body.errors).toBeUndefined();
+  });
+
+  // Regression (issue 9, finding 2): `first: null` weighed as 1 while the resolver served 100.
+  it('weighs `first: null` as the page size the resolver then serves (its default)', async () => {
+    const q = '{ entity(name: "Tartous") { relations(first: null) { other { relations(first: null) { other { relations(first: null) { id } } } } } } }';
+    const { status, body, queries } = await api.gql(q);
+    expect(status).toBe(400);
+    expect(codes(body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(queries).toEqual([]);
+    const viaVariable = await api.gql('query ($n: Int) { entity(name: "Tartous") { relations(first: $n) { other { relations(first: $n) { other { relations(first: $n) { id } } } } } } }', { n: null });
+    expect(codes(viaVariable.body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    // One level of `first: null` is the default page, as for the resolver.
+    const one = await api.data('{ entity(name: "Tartous") { a: relations(first: null) { id } b: relations { id } } }');
+    expect(one.entity.a).toEqual(one.entity.b);
+  });
+
   it('weighs an omitted `first` at its schema default, not at 1', async () => {
-    // relations' default page size is 100: this is the rejected 100 × 100 query above, spelled short.
-    const q = '{ events(first: 100) { edges { node { relations { type other { name } } } } } }';
+    // relations' default page size is 100: this is the rejected WIDE query above, spelled short.
+    const q = '{ events(first: 100) { edges { node { relations { type other { name relations { id } } } } } } }';
     const { status, body, queries } = await api.gql(q);
     expect(status).toBe(400);
     expect(codes(body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(body.errors![0]!.message).toMatch(/cost/i);
     expect(queries).toEqual([]);
-    // The verdict is kept per parsed document: the same text again is refused again.
+    // The same text again is refused again.
     expect(codes((await api.gql(q)).body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     // …while the defaults on their own stay affordable, the second time too.
     const affordable = '{ events { edges { node { name relations { type } } } } }';
@@ -126,10 +173,11 @@ describe('query limits (graphql-armor)', () => {
     expect((await api.gql(affordable)).body.errors).toBeUndefined();
   });
 
-  it('weighs `first`: a huge page size is refused by the cost limit before anything runs', async () => {
+  it('refuses a page size out of range with BAD_USER_INPUT before anything runs (the one page-size check)', async () => {
     const { status, body, queries } = await api.gql('{ events(first: 100000) { totalCount } }');
-    expect(status).toBe(400);
-    expect(codes(body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(codes(body)).toEqual(['BAD_USER_INPUT']);
+    expect(body.errors![0]!.extensions).toMatchObject({ argument: 'first', min: 1, max: 100 });
+    expect(status).toBe(200);
     expect(queries).toEqual([]);
   });
 
@@ -181,5 +229,20 @@ describe('production mode', () => {
     const { body } = await prod.gql('{ entiti(name: "HTS") { id } }');
     expect(codes(body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(body.errors![0]!.message).not.toMatch(/Did you mean/);
+  });
+
+  // Regression (issue 9, finding 3): production still leaked enum suggestions.
+  it('gives no suggestions of any kind: enum values, arguments, types, in literals and variables', async () => {
+    const cases = [
+      ['{ search(text: "Tartus", kinds: [Evnt]) { score } }', undefined],
+      ['query ($k: [EntityKind!]) { search(text: "Tartus", kinds: $k) { score } }', { k: ['Evnt'] }],
+      ['{ search(txt: "Tartus") { score } }', undefined],
+      ['query ($d: Directon) { entity(name: "Tartus") { relations(direction: $d) { id } } }', undefined],
+    ] as const;
+    for (const [q, variables] of cases) {
+      const { body } = await prod.gql(q, variables);
+      expect(body.errors?.length, q).toBeGreaterThan(0);
+      for (const e of body.errors!) expect(e.message, q).not.toMatch(/Did you mean|Suggestion hidden/);
+    }
   });
 });

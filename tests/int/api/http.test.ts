@@ -1,7 +1,10 @@
 /**
  * The HTTP surface and its safe defaults: health, Neo4j down, body limit, malformed requests,
- * batching, CORS, and credentials that never leak.
+ * batching, CORS, credentials that never leak, the Host allowlist, the response-size cap and the
+ * slow-reader timeout.
  */
+import http from 'node:http';
+import net from 'node:net';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
@@ -143,10 +146,111 @@ describe('CORS', () => {
 });
 
 describe('defaults', () => {
-  it('listen on loopback with introspection on only outside production, CORS closed, a body limit', () => {
-    const dev = loadConfig({});
-    expect(dev).toMatchObject({ host: '127.0.0.1', port: 4000, corsOrigins: [], introspection: true, bodyLimit: '100kb' });
-    expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
+  it('listen on loopback in production mode, CORS closed, a body limit, introspection on', () => {
+    const defaults = loadConfig({});
+    expect(defaults).toMatchObject({ production: true, host: '127.0.0.1', port: 4000, corsOrigins: [], introspection: true, bodyLimit: '100kb' });
     expect(api.server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
+});
+
+/** An HTTP request with a Host header of our choosing (fetch does not let one set it). */
+function withHost(url: string, host: string, opts: { method?: string; body?: string } = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: opts.method ?? 'GET', headers: { host, 'content-type': 'application/json' } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+// Regression (issue 9, finding 5): `Host: attacker.example:4000` was served, so a DNS-rebinding
+// page in the user's browser could drive the API on loopback.
+describe('the Host allowlist', () => {
+  const query = JSON.stringify({ query: '{ sources { id } }' });
+
+  it.each(['/graphql', '/health', '/', '/export/anything', '/no/such/page'])('refuses a foreign Host with 421 MISDIRECTED_REQUEST on %s', async (path) => {
+    const method = path === '/graphql' ? 'POST' : 'GET';
+    const res = await withHost(`${api.server.url}${path}`, `attacker.example:${api.server.port}`, { method, ...(method === 'POST' ? { body: query } : {}) });
+    expect(res.status).toBe(421);
+    expect(JSON.parse(res.body)).toMatchObject({ errors: [{ extensions: { code: 'MISDIRECTED_REQUEST' } }] });
+  });
+
+  it('serves the loopback names with any port, and a configured public name', async () => {
+    for (const host of [`localhost:${api.server.port}`, `127.0.0.1:${api.server.port}`, 'LOCALHOST', '[::1]:4000']) {
+      expect((await withHost(api.server.graphqlUrl, host, { method: 'POST', body: query })).status, host).toBe(200);
+    }
+    const pub = await startApi({ config: { allowedHosts: ['localhost', '127.0.0.1', '[::1]', 'graph.example.org'] } });
+    try {
+      expect((await withHost(pub.server.graphqlUrl, 'graph.example.org', { method: 'POST', body: query })).status).toBe(200);
+      expect((await withHost(pub.server.graphqlUrl, 'graph.example.org.evil.example', { method: 'POST', body: query })).status).toBe(421);
+    } finally {
+      await pub.close();
+    }
+  });
+});
+
+// Regression (issue 9, finding 1): one legal request answered 277 MB. Now an answer over
+// RESPONSE_MAX_BYTES ends as one coded error, and stops the work once the budget is spent.
+describe('the response-size cap', () => {
+  let small: Api;
+  const maxBytes = 64 * 1024;
+  beforeAll(async () => {
+    small = await startApi({ config: { responseMaxBytes: maxBytes } });
+  });
+  afterAll(async () => small?.close());
+
+  it('ends an answer larger than the cap with one RESPONSE_TOO_LARGE error and no partial data', async () => {
+    // The five documents' texts (~60 kB) four times over: affordable for the cost limit, too big here.
+    const q = `{ ${['a', 'b', 'c', 'd'].map((k) => `${k}: sources { id text }`).join(' ')} }`;
+    const res = await fetch(small.server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q }) });
+    const text = await res.text();
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(maxBytes);
+    expect(JSON.parse(text)).toEqual({
+      data: null,
+      errors: [{ message: expect.stringMatching(/larger than 65536 bytes/), extensions: { code: 'RESPONSE_TOO_LARGE', maxBytes } }],
+    });
+  });
+
+  it('stops resolving once the budget is spent: no further database queries', async () => {
+    // Every event's relations would be one more query per level; the texts spend the budget first.
+    const q = '{ a: sources { text } b: sources { text } c: sources { text } events(first: 20) { edges { node { relations(first: 20) { other { relations(first: 5) { id } } } } } } }';
+    const over = await small.gql(q);
+    expect(codes(over.body)).toEqual(['RESPONSE_TOO_LARGE']);
+    const full = await api.gql(q);
+    expect(full.body.errors).toBeUndefined();
+    expect(over.queries.length).toBeLessThan(full.queries.length);
+  });
+
+  it('answers within the cap as usual', async () => {
+    const data = await small.data('{ sources { id title } }');
+    expect(data.sources.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a client that stops reading', () => {
+  it('has its connection closed after the socket timeout, freeing the answer', async () => {
+    // Limits lifted so that one answer is tens of MB, far more than the socket buffers hold:
+    // the server must then wait for a reader that never reads.
+    const slow = await startApi({ config: { socketTimeoutMs: 1_000, responseMaxBytes: 512 * 1024 * 1024 }, limits: { maxCost: Number.MAX_SAFE_INTEGER } });
+    try {
+      const q = `{ ${Array.from({ length: 4 }, (_, i) => `a${i}: neighbourhood(name: "Western Syria clashes") { edges { citations { source { text } } } }`).join(' ')} }`;
+      const body = JSON.stringify({ query: q });
+      const socket = net.connect(slow.server.port, '127.0.0.1');
+      await new Promise<void>((r) => socket.once('connect', () => r()));
+      socket.pause(); // never read
+      socket.write(`POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      const closed = await new Promise<boolean>((resolve) => {
+        socket.once('close', () => resolve(true));
+        // Generous: the point is that it closes at all (without the timeout it never would).
+        setTimeout(() => resolve(false), 30_000);
+      });
+      expect(closed).toBe(true);
+    } finally {
+      await slow.close();
+    }
+  }, 60_000);
 });

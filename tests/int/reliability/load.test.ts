@@ -46,7 +46,13 @@ async function settledMemory(): Promise<MemoryUsage> {
 beforeAll(async () => {
   const db = testNeo4j();
   driver = openTestDriver();
-  service = await startService({ env: { NEO4J_URI: db.uri, NEO4J_USER: db.user, NEO4J_PASSWORD: db.password }, inspect: true });
+  // Every simulated client connects from 127.0.0.1, which admission control would take for
+  // one client (src/server/admission.ts): give that address the share of all of them.
+  const perClient = String(Math.max(CLIENTS, 16));
+  service = await startService({
+    env: { NEO4J_URI: db.uri, NEO4J_USER: db.user, NEO4J_PASSWORD: db.password, MAX_CONCURRENT_PER_CLIENT: perClient, MAX_HEAVY_PER_CLIENT: perClient, MAX_CONCURRENT_REQUESTS: perClient },
+    inspect: true,
+  });
   const url = service.inspectorUrl();
   if (!url) throw new Error(`no inspector URL in the service's output:\n${service.logs().slice(0, 2000)}`);
   inspector = await connectInspector(url);

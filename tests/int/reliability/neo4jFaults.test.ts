@@ -171,10 +171,18 @@ describe('a query slower than the transaction timeout', () => {
     // (No query of the real catalogue is reliably slow on a graph this size; this is test-only.)
     const queries = await loadQueries();
     const slowSearch = `CALL () { UNWIND range(1, 1000000000) AS x RETURN count(x) AS burn }\nWITH burn\n${queries['search.fulltext']}`;
-    const slowDriver = createDriver({ uri: db.uri, user: db.user, password: db.password });
+    // A long acquisition timeout: a leaked connection never comes back however long one waits,
+    // while a busy machine may be slow to hand over a free one.
+    const slowDriver = createDriver({ uri: db.uri, user: db.user, password: db.password, acquisitionTimeoutMs: 60_000 });
     const executor = createExecutor(slowDriver, { ...queries, 'search.fulltext': slowSearch }, { queryTimeoutMs: 1_000 });
-    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', QUERY_TIMEOUT_MS: '1000' });
+    // Admission control off in effect: this test is about the pool, and all its requests come
+    // from one address.
+    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', QUERY_TIMEOUT_MS: '1000', MAX_CONCURRENT_PER_CLIENT: '1000', MAX_CONCURRENT_REQUESTS: '1000', MAX_HEAVY_PER_CLIENT: '1000' });
     const server = await createServer({ config, executor, log: createLogger('silent') });
+    // The service's answers afterwards are checked through a second server on the SAME driver (so
+    // the same pool), whose executor has the ordinary timeout: whether a lookup fits a 1 s budget
+    // on a busy machine says nothing about leaked connections.
+    const poolServer = await createServer({ config, executor: createExecutor(slowDriver, queries, { queryTimeoutMs: TRANSACTION_TIMEOUT_MS }), log: createLogger('silent') });
     try {
       const slow: GraphQLRequest = { name: 'search', query: 'query($t: String!) { search(text: $t) { score } }', variables: { t: 'Tartus' } };
       // 120 timeouts, more than the driver's pool holds (100), so leaked connections would show;
@@ -192,14 +200,30 @@ describe('a query slower than the transaction timeout', () => {
       const lingering = await driver.executeQuery("SHOW TRANSACTIONS YIELD metaData WHERE metaData.app = 'clashgraph' RETURN count(*) AS n");
       expect(Number(lingering.records[0]!.get('n'))).toBe(0);
 
-      // The pool is whole: a burst of real queries answers, and so does /health.
+      // The pool is whole: all of its 100 connections can be held at once. Each session opens a
+      // transaction (taking a connection) and keeps it open until every other one has its own, so
+      // a single connection leaked by the timeouts leaves the last one waiting until the driver's
+      // acquisition timeout, and the test fails. (This used to be 60 lookups under the test's 1 s
+      // transaction timeout: on a busy machine the lookups themselves timed out, which says
+      // nothing about the pool; holding connections needs no query budget.)
+      const sessions = Array.from({ length: 100 }, () => slowDriver.session({ defaultAccessMode: 'READ' }));
+      try {
+        const txs = await Promise.all(sessions.map((s) => s.beginTransaction({ timeout: 120_000 })));
+        const ones = await Promise.all(txs.map((tx) => tx.run('RETURN 1 AS one')));
+        expect(ones.map((r) => Number(r.records[0]!.get('one')))).toEqual(Array(100).fill(1));
+        await Promise.all(txs.map((tx) => tx.rollback()));
+      } finally {
+        await Promise.all(sessions.map((s) => s.close()));
+      }
+      // …and the service answers on it again: a burst of real lookups.
       const fast = mix.filter((r) => r.name === 'entityById' || r.name === 'entity');
-      const fastProbes = await Promise.all(Array.from({ length: 60 }, (_, i) => sendProbe(server.graphqlUrl, fast[i % fast.length]!)));
+      const fastProbes = await Promise.all(Array.from({ length: 20 }, (_, i) => sendProbe(poolServer.graphqlUrl, fast[i % fast.length]!)));
       const fastLatencies = fastProbes.map(latency);
-      log(`then ${fastProbes.length} concurrent lookups: latency p50 ${ms(percentile(fastLatencies, 50))}, max ${ms(Math.max(...fastLatencies))}`);
+      log(`then 100 connections held at once, and ${fastProbes.length} concurrent lookups: latency p50 ${ms(percentile(fastLatencies, 50))}, max ${ms(Math.max(...fastLatencies))}`);
       expect(fastProbes.filter((p) => p.status !== 200 || p.codes.length > 0).map((p) => `${p.status} ${p.codes.join(',')}`)).toEqual([]);
       expect((await fetch(`${server.url}/health`)).status).toBe(200);
     } finally {
+      await poolServer.close();
       await server.close();
       await slowDriver.close();
     }

@@ -80,9 +80,29 @@ describe('with nothing configured', () => {
     expect(depth.body?.errors?.map((e) => e.extensions?.code)).toContain('GRAPHQL_VALIDATION_FAILED');
     expect(depth.body?.data).toBeUndefined();
 
-    const costly = await gql(svc.graphqlUrl, '{ a: neighbourhood(name: "Syria", depth: 3, first: 500) { nodes { id entity { relations(first: 500) { other { id } } } } } }');
+    const costly = await gql(svc.graphqlUrl, '{ entity(name: "Tartus") { relations(first: 100) { other { relations(first: 100) { other { relations(first: 100) { id } } } } } } }');
     expect(costly.status).toBe(400);
     expect(costly.body?.errors?.map((e) => e.extensions?.code)).toContain('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  // Regression (issue 9, finding 3): `npm start` ran in development mode: stack traces with
+  // absolute paths, Neo4j's own error text and "did you mean" suggestions reached clients.
+  it('runs as production: no stack trace, internal path, Neo4j text or suggestion in any error', async () => {
+    const answers = await Promise.all([
+      gql(svc.graphqlUrl, `{ search(text: "${'㌀'.repeat(200)}") { score } }`),
+      gql(svc.graphqlUrl, '{ entity(name: "No Such Place Anywhere") { id } }'),
+      gql(svc.graphqlUrl, '{ search(text: "Tartus", kinds: [Evnt]) { score } }'),
+      gql(svc.graphqlUrl, '{ entiti(name: "Tartus") { id } }'),
+      gql(svc.graphqlUrl, '{ neighbourhood(name: "Tartus", depth: 9) { truncated } }'),
+    ]);
+    for (const a of answers) {
+      const text = JSON.stringify(a.body);
+      expect(a.body?.errors?.length, text).toBeGreaterThan(0);
+      expect(text).not.toMatch(stackTrace);
+      expect(text).not.toMatch(/Neo4jError|Neo\.|\/src\/|Did you mean|Suggestion hidden/);
+      expect(a.body?.errors?.map((e) => e.extensions?.code)).not.toContain('INTERNAL_SERVER_ERROR');
+    }
+    expect(svc.logs()).toMatch(/Mode\s+production/);
   });
 
   it('writes no password to its logs', () => {
@@ -106,16 +126,16 @@ describe('NODE_ENV=production', () => {
     for (const r of [notFound, invalid]) expect(JSON.stringify(r.body)).not.toMatch(stackTrace);
   });
 
-  it('refuses introspection, unless INTROSPECTION=true', async () => {
+  it('answers introspection (the schema is public), unless INTROSPECTION=false', async () => {
     const introspection = '{ __schema { queryType { name } } }';
-    const refused = await gql(prod.graphqlUrl, introspection);
+    const allowed = await gql(prod.graphqlUrl, introspection);
+    expect(allowed.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+
+    const closed = await service({ NODE_ENV: 'production', INTROSPECTION: 'false' });
+    const refused = await gql(closed.graphqlUrl, introspection);
     expect(refused.body?.errors?.map((e) => e.extensions?.code)).toContain('GRAPHQL_VALIDATION_FAILED');
     expect(refused.body?.data).toBeUndefined();
-
-    const open = await service({ NODE_ENV: 'production', INTROSPECTION: 'true' });
-    const allowed = await gql(open.graphqlUrl, introspection);
-    expect(allowed.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
-    await open.stop();
+    await closed.stop();
   });
 
   it('opens CORS to exactly the CORS_ORIGINS', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateBoundArg, decodeCursor, encodeCursor, intInRange, nameArg, relationTypesArg } from '../../../src/resolvers/args.js';
+import { dateBoundArg, decodeCursor, encodeCursor, intInRange, LIMITS, nameArg, pageSize, relationTypesArg, searchTextArg } from '../../../src/resolvers/args.js';
 import { AppError } from '../../../src/errors/index.js';
 
 const code = (fn: () => unknown) => {
@@ -63,5 +63,34 @@ describe('nameArg and relationTypesArg', () => {
     expect(relationTypesArg('types', ['LED_BY', 'LED_BY'])).toEqual(['LED_BY']);
     expect(relationTypesArg('types', undefined)).toContain('CAPTURED_IN');
     expect(code(() => relationTypesArg('types', ['LED_BY]->() DETACH DELETE n//']))).toBe('BAD_USER_INPUT');
+  });
+});
+
+// Regression (issue 9, finding 4): the length was checked before NFKD folding, and `㌀` folds to
+// four letters, so 200 characters became an 800-letter fuzzy term (a Neo4j error, a 500).
+describe('text length after folding', () => {
+  it('refuses text that folding makes longer than the limit, or with an overlong word', () => {
+    expect('㌀'.normalize('NFKD').length).toBeGreaterThan(1);
+    const expanding = '㌀'.repeat(LIMITS.nameLength);
+    expect(expanding.length).toBeLessThanOrEqual(LIMITS.nameLength);
+    expect(code(() => nameArg('name', expanding))).toBe('BAD_USER_INPUT');
+    expect(code(() => searchTextArg('text', expanding))).toBe('BAD_USER_INPUT');
+    expect(code(() => searchTextArg('text', 'a'.repeat(LIMITS.wordLength + 1)))).toBe('BAD_USER_INPUT');
+    expect(code(() => nameArg('name', `Tartus ${'b'.repeat(LIMITS.wordLength + 1)}`))).toBe('BAD_USER_INPUT');
+  });
+
+  it('accepts ordinary names and texts up to the limits', () => {
+    expect(searchTextArg('text', 'Suhayl al-Hasan')).toBe('Suhayl al-Hasan');
+    expect(nameArg('name', 'a'.repeat(LIMITS.wordLength)).key).toBe('a'.repeat(LIMITS.wordLength));
+    expect(nameArg('name', '㌀').key).not.toBe('');
+  });
+});
+
+describe('pageSize', () => {
+  it('serves the default for an omitted or null first, and refuses out-of-range ones', () => {
+    expect(pageSize('Entity.relations', undefined)).toBe(100);
+    expect(pageSize('Entity.relations', null)).toBe(100);
+    expect(pageSize('Query.search', 7)).toBe(7);
+    expect(code(() => pageSize('Query.events', 101))).toBe('BAD_USER_INPUT');
   });
 });

@@ -2,19 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../src/config.js';
 
 describe('loadConfig', () => {
-  it('defaults to the safe settings', () => {
+  it('defaults to the safe settings: production, loopback, loopback Host names, bounded answers', () => {
     expect(loadConfig({})).toEqual({
-      nodeEnv: 'development', production: false, host: '127.0.0.1', port: 4000,
+      nodeEnv: 'production', production: true, host: '127.0.0.1', port: 4000,
       neo4j: { uri: undefined, user: undefined, password: undefined, database: undefined },
       queryTimeoutMs: 10_000, corsOrigins: [], introspection: true, bodyLimit: '100kb', logLevel: 'info',
       responseCache: { maxBytes: 64 * 2 ** 20, versionTtlMs: 250 },
+      allowedHosts: ['localhost', '127.0.0.1', '[::1]'], responseMaxBytes: 4 * 1024 * 1024,
+      concurrency: { global: 32, perClient: 16, heavy: 4, heavyPerClient: 8, queueWaitMs: 20_000 }, socketTimeoutMs: 30_000,
     });
   });
 
-  it('turns introspection off in production unless INTROSPECTION enables it', () => {
-    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ production: true, introspection: false });
-    expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' }).introspection).toBe(true);
+  it('shows internals only in development: "test" is as guarded as production', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).production).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test' }).production).toBe(true);
+  });
+
+  it('keeps introspection on (the schema is public) unless INTROSPECTION turns it off', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(true);
     expect(loadConfig({ INTROSPECTION: 'off' }).introspection).toBe(false);
+  });
+
+  it('allows the Host names of loopback, HOST, PUBLIC_HOSTNAME and ALLOWED_HOSTS, lower-cased', () => {
+    expect(loadConfig({ HOST: '0.0.0.0', PUBLIC_HOSTNAME: 'Graph.Example.org', ALLOWED_HOSTS: 'a.example, b.example' }).allowedHosts)
+      .toEqual(['localhost', '127.0.0.1', '[::1]', 'graph.example.org', 'a.example', 'b.example']);
+    expect(loadConfig({ HOST: '192.168.1.5' }).allowedHosts).toContain('192.168.1.5');
+    expect(loadConfig({ HOST: 'fd00::5' }).allowedHosts).toContain('[fd00::5]');
   });
 
   it('reads the comma-separated CORS origins and treats empty variables as unset', () => {

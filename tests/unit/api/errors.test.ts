@@ -47,6 +47,21 @@ describe('formatError', () => {
     expect(dev({ message: boom.message }, boom).extensions?.code).toBe('INTERNAL_SERVER_ERROR');
   });
 
+  it('drops "did you mean" suggestions of every kind outside development', () => {
+    const cases = [
+      'Value "Evnt" does not exist in "EntityKind" enum. Did you mean the enum value "Event"?',
+      'Cannot query field "entiti" on type "Query". Did you mean "entity" or "entityById"?',
+      'Unknown type "Directon". Did you mean "Direction"?',
+    ];
+    for (const message of cases) {
+      const err = new GraphQLError(message);
+      const out = prod({ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, err);
+      expect(out.message).not.toMatch(/Did you mean/);
+      expect(out.message.length).toBeGreaterThan(10);
+      expect(dev({ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, err).message).toBe(message);
+    }
+  });
+
   it('never throws, even on nonsense', () => {
     expect(() => prod(null as never, undefined)).not.toThrow();
     expect(prod(null as never, undefined).extensions?.code).toBe('INTERNAL_SERVER_ERROR');

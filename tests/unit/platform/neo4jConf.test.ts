@@ -17,6 +17,11 @@ describe('the neo4j.conf of a local instance', () => {
     expect(settings.get('server.https.enabled')).toBe('false');
   });
 
+  // Regression (issue 9, finding 6): Neo4j's HTTP endpoint answered CORS `*`.
+  it('allows cross-origin HTTP only from its own origin (where Neo4j Browser is served)', () => {
+    expect(settings.get('dbms.security.http_access_control_allow_origin')).toBe('http://127.0.0.1:17474');
+  });
+
   it('keeps auth on and strict validation on', () => {
     expect(settings.get('dbms.security.auth_enabled')).toBe('true');
     expect(settings.get('server.config.strict_validation.enabled')).toBe('true');
