@@ -30,7 +30,7 @@ export interface ArmorLimits {
 /** The limits in force; README and tests quote them from here. */
 export const ARMOR_LIMITS: ArmorLimits = {
   maxDepth: 10,
-  maxCost: 20_000_000,
+  maxCost: 100_000_000,
   heavyCost: 2_000_000,
   maxAliases: 15,
   maxDirectives: 20,

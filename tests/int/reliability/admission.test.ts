@@ -12,7 +12,7 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type Api, type GraphQLBody } from '../api/apiHarness.js';
 
-/** 9 deep neighbourhoods in one request: legal (cost ~18 M of 20 M), 9 Cypher queries at once. */
+/** 9 deep neighbourhoods in one request: legal (cost ~18 M of 100 M), 9 Cypher queries at once. */
 const HEAVY = `{ ${Array.from({ length: 9 }, (_, i) => `n${i}: neighbourhood(name: "Western Syria clashes", depth: 3) { truncated }`).join(' ')} }`;
 const PLAIN = '{ entity(name: "Tartous") { id name } }';
 
