@@ -51,6 +51,9 @@ export const PAGE_SIZES = {
   'Query.events': { ...LIMITS.eventsFirst, default: 20 },
   'Entity.relations': { ...LIMITS.relationsFirst, default: 100 },
   'Place.events': { ...LIMITS.placeEventsFirst, default: 50 },
+  'Source.entities': { ...LIMITS.sourceStatementsFirst, default: 100 },
+  'Source.events': { ...LIMITS.sourceStatementsFirst, default: 100 },
+  'Source.relationships': { ...LIMITS.sourceStatementsFirst, default: 100 },
 } as const satisfies Record<string, { min: number; max: number; default: number }>;
 
 /** A field coordinate with a page size (`Type.field`; entity types share `Entity.relations`). */
