@@ -19,7 +19,12 @@ describe('names', () => {
     // Whatever names the curated data shares between entities (e.g. two villages called Al-Mazra'a).
     const driver = openTestDriver();
     const shared = await driver
-      .executeQuery('MATCH (n:Entity) UNWIND n.nameKeys AS k WITH k, collect(n.id) AS ids WHERE size(ids) > 1 RETURN k, ids ORDER BY k LIMIT 1')
+      // (Not a country and its state: that pair answers the state, by rule; see docs/names.md.)
+      .executeQuery(
+        `MATCH (n:Entity) UNWIND n.nameKeys AS k WITH k, collect(n) AS ns WHERE size(ns) > 1
+         AND NOT (size(ns) = 2 AND any(p IN ns WHERE any(s IN ns WHERE (p)-[:TERRITORY_OF]->(s))))
+         RETURN k, [n IN ns | n.id] AS ids ORDER BY k LIMIT 1`,
+      )
       .finally(() => driver.close());
     const row = shared.records[0];
     expect(row, 'the seed has at least one name shared by two entities').toBeDefined();
