@@ -58,8 +58,9 @@ function* chunks<T>(list: readonly T[], size: number): Generator<T[]> {
  * A row without its empty-list properties: an empty list is not stored, so the bulk importer
  * (which cannot write one) and this loader build the same graph; readers take absent as empty.
  */
-function withoutEmptyLists<T extends { props: Props }>(row: T): T {
-  if (!Object.values(row.props).some((v) => Array.isArray(v) && v.length === 0)) return row;
+function withoutEmptyLists<T extends { props?: Props }>(row: T): T {
+  // Relationship rows of some kinds carry no properties at all.
+  if (row.props === undefined || row.props === null || !Object.values(row.props).some((v) => Array.isArray(v) && v.length === 0)) return row;
   return { ...row, props: Object.fromEntries(Object.entries(row.props).filter(([, v]) => !(Array.isArray(v) && v.length === 0))) };
 }
 
