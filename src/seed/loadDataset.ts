@@ -66,7 +66,12 @@ function withoutEmptyLists<T extends { props?: Props }>(row: T): T {
 
 /** The MERGE steps in dependency order: nodes before the relationships between them. */
 function mergeSteps(all: GraphRows): { name: string; query: string; rows: readonly unknown[] }[] {
-  const rows = Object.fromEntries(Object.entries(all).map(([k, list]) => [k, (list as { props: Props }[]).map(withoutEmptyLists)])) as unknown as GraphRows;
+  // Only the row lists: a caller's chunk may carry more (the generator adds `entityRange`).
+  const rows: GraphRows = {
+    sources: all.sources.map(withoutEmptyLists), entities: all.entities.map(withoutEmptyLists), claims: all.claims.map(withoutEmptyLists),
+    entityRelations: all.entityRelations.map(withoutEmptyLists), claimEntityRelations: all.claimEntityRelations.map(withoutEmptyLists),
+    claimSourceRelations: all.claimSourceRelations.map(withoutEmptyLists), sourceRelations: all.sourceRelations.map(withoutEmptyLists),
+  };
   return [
     { name: 'sources', query: seedCypher.mergeSources, rows: rows.sources },
     { name: 'entities', query: seedCypher.mergeEntities, rows: rows.entities },

@@ -87,7 +87,11 @@ export function responseCachePlugin(opts: ResponseCacheOptions): ApolloServerPlu
             opts.log.warn({ err }, 'response cache: graph version unreadable; answering uncached');
             return null;
           }
-          key = JSON.stringify([version, request.operationName ?? null, request.query, request.variables ?? {}]);
+          try {
+            key = JSON.stringify([version, request.operationName ?? null, request.query, request.variables ?? {}]);
+          } catch {
+            return null; // variables too deeply nested to serialise: answer uncached, as if there were no cache
+          }
           const cached = cache.get(key);
           if (!cached) {
             stats.misses++;
@@ -102,7 +106,12 @@ export function responseCachePlugin(opts: ResponseCacheOptions): ApolloServerPlu
           if (key === undefined || hit || (errors?.length ?? 0) > 0 || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           if (result.errors !== undefined || result.data === undefined || result.data === null) return;
-          const size = JSON.stringify(result).length;
+          let size: number;
+          try {
+            size = JSON.stringify(result).length;
+          } catch {
+            return;
+          }
           if (size + key.length > opts.maxBytes) return;
           cache.set(key, { result, size });
           stats.stored++;
