@@ -62,6 +62,12 @@ export const LIST_MAX: Record<string, number> = {
   'Path.steps': LIMITS.pathsMaxHops.max,
   'PathStep.linkIds': 16,
   'EventConnection.edges': LIMITS.eventsFirst.max,
+  // Casualty aggregates (src/analysis/casualties.ts): buckets are months, weeks, places, actors,
+  // victim groups, claimants or event types of the seed's figures, each with its claims.
+  'CasualtySummary.victims': 8,
+  'CasualtySummary.buckets': 200,
+  'CasualtyBucket.claimants': 20,
+  'CasualtyBucket.claims': 100,
 };
 
 /** A list field with neither an entry above nor a `first`: assume it is long. */
