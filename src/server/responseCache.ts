@@ -79,7 +79,7 @@ export function responseCachePlugin(opts: ResponseCacheOptions): ApolloServerPlu
       let hit = false;
       return {
         async responseForOperation({ request, operation, contextValue }) {
-          if (operation.operation !== 'query' || request.query === undefined) return null;
+          if (!operation || operation.operation !== 'query' || request.query === undefined) return null;
           let version: number;
           try {
             version = await opts.versionSource.current();
