@@ -7,7 +7,7 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { RELATION_TYPE_NAMES } from '../seed/vocabulary.js';
+import { RELATION_TYPE_NAMES, type RelationType } from '../seed/vocabulary.js';
 
 /** Every query the API uses; the file is `${name}.cypher`. */
 export const QUERY_NAMES = [
@@ -18,7 +18,7 @@ export const QUERY_NAMES = [
   'search.fulltext',
   'relations.ofEntities',
   'relations.ofEntitiesInView',
-  'relations.ofDenseEntities',
+  'relations.denseDegrees',
   'neighbourhood.within',
   'neighbourhood.withinInView',
   'paths.between',
@@ -40,8 +40,19 @@ export const QUERY_NAMES = [
   'export.propertyTypes',
 ] as const;
 
-/** The name of a catalogued query. */
-export type QueryName = (typeof QUERY_NAMES)[number];
+/**
+ * Per-type queries: the file `${name}.cypher` holds `{{relationType}}` outside any block and is
+ * loaded once per relationship type of the vocabulary, as `${name}:<TYPE>` (see perTypeQuery).
+ * For queries that need one static relationship type (Neo4j then reads only that type's links of
+ * a dense node) and must stay cheap to plan, which one query with a branch per type is not.
+ */
+export const PER_TYPE_QUERY_NAMES = ['relations.ofDenseEntitiesOfType'] as const;
+
+/** A per-type query's base name. */
+export type PerTypeQueryName = (typeof PER_TYPE_QUERY_NAMES)[number];
+
+/** The name of a catalogued query: a file of QUERY_NAMES, or a per-type query for one type. */
+export type QueryName = (typeof QUERY_NAMES)[number] | `${PerTypeQueryName}:${RelationType}`;
 
 /** The loaded catalogue: name → Cypher text. */
 export type Queries = Readonly<Record<QueryName, string>>;
@@ -57,19 +68,22 @@ export class QueryCatalogueError extends Error {
 /** Relationship types in the order of Cypher's `ORDER BY type(r)` (code-unit order, as `<`). */
 export const RELATION_TYPES_SORTED: readonly string[] = Object.freeze([...RELATION_TYPE_NAMES].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
 
-const EACH_TYPE = /^[ \t]*\/\/ \{\{#each relationType\}\}[^\n]*\n([\s\S]*?)^[ \t]*\/\/ \{\{\/each\}\}[^\n]*\n/gm;
+const EACH_TYPE = /^[ \t]*\/\/ \{\{#each relationType( ",")?\}\}[^\n]*\n([\s\S]*?)^[ \t]*\/\/ \{\{\/each\}\}[^\n]*\n/gm;
 
 /**
  * Expands a query template: each block between `// {{#each relationType}}` and `// {{/each}}`
  * lines becomes one copy per relationship type of the vocabulary (RELATION_TYPES_SORTED), with
- * `{{relationType}}` replaced, joined by UNION ALL. For queries that need a static relationship
+ * `{{relationType}}` replaced, joined by UNION ALL (by commas with `// {{#each relationType ","}}`,
+ * for a list of one expression per type). For queries that need a static relationship
  * type per branch (Neo4j then reads only that type's links of a dense node) without a hand-kept
  * copy per type that could drift from the vocabulary. Types are whitelisted identifiers, never
  * user input. Text without a block is returned as is; a placeholder left over throws.
  */
 export function expandTemplate(text: string, name = 'query'): string {
-  const out = text.replace(EACH_TYPE, (_, block: string) =>
-    RELATION_TYPES_SORTED.map((t) => block.replaceAll('{{relationType}}', t)).join('    UNION ALL\n'),
+  const out = text.replace(EACH_TYPE, (_, comma: string | undefined, block: string) =>
+    comma
+      ? RELATION_TYPES_SORTED.map((t) => block.replaceAll('{{relationType}}', t).trimEnd()).join(',\n') + '\n'
+      : RELATION_TYPES_SORTED.map((t) => block.replaceAll('{{relationType}}', t)).join('    UNION ALL\n'),
   );
   const code = out.replace(/\/\/[^\n]*/g, '');
   const left = code.indexOf('{{');
@@ -77,9 +91,16 @@ export function expandTemplate(text: string, name = 'query'): string {
   return out;
 }
 
+/** The catalogue name of per-type query `name` for relationship type `type` (refused unless whitelisted). */
+export function perTypeQuery(name: PerTypeQueryName, type: string): QueryName {
+  if (!(RELATION_TYPE_NAMES as readonly string[]).includes(type)) throw new QueryCatalogueError(`${name}: not a relationship type of the vocabulary: ${type}`);
+  return `${name}:${type as RelationType}`;
+}
+
 /**
- * Reads every query of QUERY_NAMES from `dir`. Throws QueryCatalogueError naming every missing
- * or empty file; files not in QUERY_NAMES are reported through `onUnused` (they are dead code).
+ * Reads every query of QUERY_NAMES and PER_TYPE_QUERY_NAMES from `dir`. Throws QueryCatalogueError
+ * naming every missing or empty file; files not in either list are reported through `onUnused`
+ * (they are dead code).
  */
 export async function loadQueries(
   dir: string = QUERIES_DIR,
@@ -95,8 +116,17 @@ export async function loadQueries(
       return [name, text === undefined ? '' : expandTemplate(text, file)] as const;
     }),
   );
+  const perType = await Promise.all(
+    PER_TYPE_QUERY_NAMES.map(async (name) => {
+      const file = path.join(dir, `${name}.cypher`);
+      const text = await readFile(file, 'utf8').catch(() => undefined);
+      if (text === undefined) problems.push(`missing ${file}`);
+      else if (text.trim() === '') problems.push(`empty ${file}`);
+      return RELATION_TYPES_SORTED.map((t) => [perTypeQuery(name, t), expandTemplate((text ?? '').replaceAll('{{relationType}}', t), file)] as const);
+    }),
+  );
   if (problems.length > 0) throw new QueryCatalogueError(`query catalogue incomplete:\n  ${problems.join('\n  ')}`);
-  const known = new Set<string>(QUERY_NAMES.map((n) => `${n}.cypher`));
+  const known = new Set<string>([...QUERY_NAMES, ...PER_TYPE_QUERY_NAMES].map((n) => `${n}.cypher`));
   for (const f of await readdir(dir)) if (f.endsWith('.cypher') && !known.has(f)) onUnused(f);
-  return Object.freeze(Object.fromEntries(entries)) as Queries;
+  return Object.freeze(Object.fromEntries([...entries, ...perType.flat()])) as Queries;
 }

@@ -14,14 +14,15 @@ import {
 } from './model.js';
 import { markConflicts } from './claimOrder.js';
 import { FULL_VIEW, inView, viewKey, type View } from './view.js';
+import { denseRelations } from './denseRelations.js';
 
 type Read = (query: QueryName, params: Record<string, unknown>, operation: string) => Promise<Row[]>;
 
 /**
- * Entities with more links than this get theirs from relations.ofDenseEntities (one branch per
- * type, so a hub's 200k links of one type are not all sorted to keep 10), in a second query that
- * only runs when a batch holds such an entity; the rest from relations.ofEntities, which is cheap
- * to plan. At 1,000 links the one-MATCH sort still takes a few milliseconds.
+ * Entities with more links than this get theirs type by type (src/resolvers/denseRelations.ts, so
+ * a hub's 200k links of one type are not all sorted to keep 10), in further queries that only run
+ * when a batch holds such an entity; the rest from relations.ofEntities in one MATCH. At 1,000
+ * links the one-MATCH sort still takes a few milliseconds.
  */
 export const DENSE_DEGREE = 1_000;
 
@@ -95,17 +96,21 @@ export function createLoaders(read: Read): Loaders {
       loader = new DataLoader<string, RelationModel[]>(async (ids) => {
         const params = { types: key.types, direction: key.direction, first: key.first };
         let rows: Row[];
-        let denseRows: Row[] = [];
+        let dense = new Map<string, unknown[]>();
         if (view.sourceIds !== null) {
           rows = await read('relations.ofEntitiesInView', { ids, ...params, sourceIds: view.sourceIds }, 'Entity.relations');
         } else {
           rows = await read('relations.ofEntities', { ids, ...params, denseDegree: DENSE_DEGREE }, 'Entity.relations');
           const denseIds = rows.filter((row) => row.dense === true).map((row) => String(row.id));
-          if (denseIds.length > 0) denseRows = await read('relations.ofDenseEntities', { ids: denseIds, ...params }, 'Entity.relations');
+          if (denseIds.length > 0) dense = await denseRelations(read, denseIds, params);
         }
+        const lists: [string, unknown[]][] = [
+          ...rows.filter((r) => r.dense !== true).map((r) => [String(r.id), rowList(r, 'relations')] as [string, unknown[]]),
+          ...dense,
+        ];
         const found = new Map<string, RelationModel[]>();
-        for (const row of [...rows.filter((r) => r.dense !== true), ...denseRows]) {
-          const list = rowList(row, 'relations').map((item) => {
+        for (const [id, items] of lists) {
+          const list = items.map((item) => {
             const m = item as Record<string, unknown>;
             const other = toEntity(m.other as never);
             return toRelation(m.rel as never, m.outgoing === true, other);
@@ -113,7 +118,7 @@ export function createLoaders(read: Read): Loaders {
           primeEntities(list.map((r) => r.other));
           // Under a view, the links and the entities they reach answer their own fields under it.
           if (view.sourceIds !== null) for (const r of list) Object.assign(r, { view, other: inView(r.other, view) });
-          found.set(String(row.id), list);
+          found.set(id, list);
         }
         return byKey(ids, found, () => []);
       }, options);

@@ -5,7 +5,7 @@
 import { readdir } from 'node:fs/promises';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadQueries, QUERIES_DIR, QUERY_NAMES, type Queries } from '../../../src/cypher/queries.js';
+import { loadQueries, PER_TYPE_QUERY_NAMES, perTypeQuery, QUERIES_DIR, QUERY_NAMES, RELATION_TYPES_SORTED, type Queries, type QueryName } from '../../../src/cypher/queries.js';
 import { openTestDriver } from '../../support/testNeo4j.js';
 
 let driver: Driver;
@@ -19,10 +19,11 @@ afterAll(async () => driver?.close());
 describe('cypher/queries', () => {
   it('holds exactly the catalogued queries', async () => {
     const files = (await readdir(QUERIES_DIR)).filter((f) => f.endsWith('.cypher')).sort();
-    expect(files).toEqual(QUERY_NAMES.map((n) => `${n}.cypher`).sort());
+    expect(files).toEqual([...QUERY_NAMES, ...PER_TYPE_QUERY_NAMES].map((n) => `${n}.cypher`).sort());
   });
 
-  it.each(QUERY_NAMES)('EXPLAIN %s', async (name) => {
+  const perType: QueryName[] = PER_TYPE_QUERY_NAMES.flatMap((n) => RELATION_TYPES_SORTED.map((t) => perTypeQuery(n, t)));
+  it.each<QueryName>([...QUERY_NAMES, ...perType])('EXPLAIN %s', async (name) => {
     const session = driver.session({ defaultAccessMode: 'READ' });
     try {
       const result = await session.executeRead((tx) => tx.run(`EXPLAIN ${queries[name]}`));
