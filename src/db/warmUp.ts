@@ -4,8 +4,8 @@
  * first user of each would wait for it (measured at 1M entities, first EXPLAIN: paths.between ~1.7 s,
  * neighbourhood.within ~1.2 s, relations.denseDegrees ~0.5–1.5 s (104 degree counts), events.page
  * ~0.9 s; the others well under 0.5 s, each relations.ofDenseEntitiesOfType:<TYPE> ~0.1 s). The
- * parameters have the types the resolvers send, as they are part of the cache key; so is the size of a list, in buckets (measured on 5.26: 1, 2–10,
- * 11–100… ids each plan anew), hence relations.denseDegrees for one hub (an `entity` request)
+ * parameters have the types the resolvers send, as they are part of the cache key; so is the size
+ * of a list, in buckets (measured on 5.26: 1, 2–10, 11–100… ids each plan anew), hence relations.denseDegrees for one hub (an `entity` request)
  * and for a few (a nested level). Values do not matter (EXPLAIN runs nothing).
  */
 import type { QueryName } from '../cypher/queries.js';
