@@ -10,6 +10,9 @@ import { createLoaders, type Loaders } from './loaders.js';
 /** The per-request context Apollo hands to every resolver. */
 export interface RequestContext {
   requestId: string;
+  /** Who asked: the remote address, by which admission control tells clients apart. A plain
+   *  field, not a lookup keyed by this object: Apollo hands plugins a shallow copy of it. */
+  client: string;
   /** Runs a catalogued read query for this request; `operation` names the field asking. */
   read(query: QueryName, params: Record<string, unknown>, operation: string): Promise<Row[]>;
   loaders: Loaders;
@@ -18,11 +21,11 @@ export interface RequestContext {
 }
 
 /** A fresh context (fresh loaders, zero counters) for one request. */
-export function createRequestContext(executor: Executor, requestId: string): RequestContext {
+export function createRequestContext(executor: Executor, requestId: string, client = ''): RequestContext {
   const stats = { queries: 0 };
   const read: RequestContext['read'] = (query, params, operation) => {
     stats.queries++;
     return executor.read(query, params, { operation, requestId });
   };
-  return { requestId, read, loaders: createLoaders(read), stats };
+  return { requestId, client, read, loaders: createLoaders(read), stats };
 }

@@ -28,6 +28,7 @@ import { httpErrorHandler } from './httpErrors.js';
 import { KnownOperationTypesRule } from './knownOperationTypes.js';
 import { graphVersionReader, responseCachePlugin } from './responseCache.js';
 import { boundedStringify, responseBudgetPlugin, responseSizeCap } from './responseBudget.js';
+import { slowReaderTimeout } from './socketTimeout.js';
 import { loadTypeDefs } from './schema.js';
 
 /** The hardening parts of Config; they default to SERVER_DEFAULTS. */
@@ -112,9 +113,9 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   // Slow-loris protection: a client must send its headers and body promptly…
   httpServer.headersTimeout = 15_000;
   httpServer.requestTimeout = 60_000;
-  // …and read its answer: a connection with no bytes moving either way for this long (a reader
-  // that stopped reading, so the answer sits in our buffers) is closed, freeing its memory.
-  httpServer.timeout = hardening.socketTimeoutMs;
+  // …and read its answer: a connection whose answer stops moving for this long (a reader that
+  // stopped reading, so the answer sits in our buffers) is closed, freeing its memory.
+  slowReaderTimeout(httpServer, hardening.socketTimeoutMs);
 
   const limits: ArmorLimits = { ...ARMOR_LIMITS, ...opts.limits };
   const admission = new Admission({
@@ -124,8 +125,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     perClientHeavy: hardening.concurrency.heavyPerClient,
     waitMs: hardening.concurrency.queueWaitMs,
   });
-  const clients = new WeakMap<object, string>();
-  const armor = createArmor(config.production, limits, { admission, clientOf: (ctx) => clients.get(ctx) ?? '' });
+  const armor = createArmor(config.production, limits, { admission, clientOf: (ctx) => (ctx as Partial<RequestContext>).client ?? '' });
   // Off unless configured (main.ts passes Config.responseCache): tests that count round trips
   // build servers without it.
   const cache = config.responseCache && config.responseCache.maxBytes > 0
@@ -182,9 +182,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     },
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const ctx = createRequestContext(executor, String(req.headers['x-request-id']));
-        clients.set(ctx, req.socket.remoteAddress ?? '');
-        return ctx;
+        return createRequestContext(executor, String(req.headers['x-request-id']), req.socket.remoteAddress ?? '');
       },
     }),
   );

@@ -13,6 +13,7 @@
  */
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import { LRUCache } from 'lru-cache';
+import { AppError, ErrorCode } from '../errors/index.js';
 import type { Executor } from '../db/executor.js';
 import type { Logger } from '../log.js';
 import type { RequestContext } from '../resolvers/index.js';
@@ -84,6 +85,17 @@ export function responseCachePlugin(opts: ResponseCacheOptions): ApolloServerPlu
           try {
             version = await opts.versionSource.current();
           } catch (err) {
+            // The database is down: the operation's own queries would fail the same way, after
+            // another round of driver retries. Answer SERVICE_UNAVAILABLE now (and never from the
+            // cache: without the version a cached answer may be stale).
+            // (Answered here rather than thrown: Apollo turns a plugin's exception into a 500 and
+            // skips willSendResponse, where admission slots are given back.)
+            if (err instanceof AppError && err.code === ErrorCode.SERVICE_UNAVAILABLE) {
+              return {
+                http: { status: 503, headers: new HeaderMap() },
+                body: { kind: 'single', singleResult: { errors: [{ message: err.message, extensions: { code: err.code } }] } },
+              };
+            }
             opts.log.warn({ err }, 'response cache: graph version unreadable; answering uncached');
             return null;
           }

@@ -8,7 +8,7 @@ import type { Driver } from 'neo4j-driver';
 import { loadQueries, type Queries } from '../../../src/cypher/queries.js';
 import { createDriver } from '../../../src/db/driver.js';
 import { createExecutor, type Executor, type QueryEvent } from '../../../src/db/executor.js';
-import { createLogger } from '../../../src/log.js';
+import { createLogger, type Logger } from '../../../src/log.js';
 import type { ArmorLimits } from '../../../src/server/armor.js';
 import { createServer, type RunningServer, type ServerConfig } from '../../../src/server/createServer.js';
 import { testNeo4j } from '../../support/testNeo4j.js';
@@ -57,6 +57,8 @@ export interface StartOptions {
   neo4jBrowserUrl?: string;
   /** Changes the query catalogue before use (a test that forces one code path, e.g. the hub one). */
   alterQueries?: (queries: Queries) => Queries;
+  /** The server's logger (default: silent); a test that watches the request log passes its own. */
+  log?: Logger;
 }
 
 export async function startApi(opts: StartOptions = {}): Promise<Api> {
@@ -67,7 +69,7 @@ export async function startApi(opts: StartOptions = {}): Promise<Api> {
   const server = await createServer({
     config: { ...DEFAULT_TEST_CONFIG, ...opts.config },
     executor,
-    log: createLogger('silent'),
+    log: opts.log ?? createLogger('silent'),
     drainMs: opts.drainMs ?? 2_000,
     ...(opts.limits ? { limits: opts.limits } : {}),
     ...(opts.neo4jBrowserUrl ? { neo4jBrowserUrl: opts.neo4jBrowserUrl } : {}),

@@ -48,10 +48,7 @@ describe('a crowd of heavy requests from 20 clients', () => {
   });
   afterAll(async () => api?.close());
 
-  // SKIPPED, known failing (22:31 UTC, no time left to debug): on the last run one of the 20
-  // clients got TOO_MANY_REQUESTS, so the server did not tell the loopback addresses apart as
-  // expected (or counted them as one). To investigate before relying on per-client limits.
-  it.skip('does not take the pool: every request is answered without SERVICE_UNAVAILABLE, and a plain lookup is not queued behind them', async () => {
+  it('does not take the pool: every request is answered without SERVICE_UNAVAILABLE, and a plain lookup is not queued behind them', async () => {
     let heavyDone = 0;
     const heavy = Array.from({ length: 20 }, (_, i) =>
       post(api.server.graphqlUrl, HEAVY, `127.0.0.${i + 2}`).then((r) => {
