@@ -27,6 +27,8 @@ export function holdOut(ds: Dataset, docId: string): Dataset {
     events: stripCitations(ds.events, docId),
     claims: ds.claims.filter((c) => c.entry.source !== docId && !c.entry.cite.some((x) => x.source === docId)),
     relations: ds.relations.filter((r) => !r.entry.cite.some((x) => x.source === docId)),
+    // Common names come from common usage, not from any document (seed/common-names.yaml).
+    ...(ds.commonNames ? { commonNames: ds.commonNames } : {}),
   };
 }
 

@@ -8,7 +8,7 @@ import { nameKey } from '../text/normalizeName.js';
 import type { Dataset } from '../seed/index.js';
 import { findDates } from './dates.js';
 import { findFigures } from './figures.js';
-import { buildGazetteer, matchMentions } from './gazetteer.js';
+import { buildGazetteer, knownName, matchMentions } from './gazetteer.js';
 import { attribution, seedAttributionRule, type Attribution } from './hedges.js';
 import { knownEntities, type KnownEntity } from './knownEntities.js';
 import { nearMatches } from './nearMatches.js';
@@ -122,7 +122,7 @@ export function buildDraftFrom(text: string, meta: DocumentMeta, known: KnownEnt
   const byKey = new Map<string, NewEntity>();
   for (const c of findCandidates(sentences, mentions)) {
     const key = nameKey(c.name);
-    if (key === '' || g.fullKeys.has(key)) continue;
+    if (key === '' || knownName(g, c.name)) continue;
     const prior = byKey.get(key);
     if (prior) {
       if (!prior.sentences.includes(c.sentence)) prior.sentences.push(c.sentence);

@@ -3,6 +3,7 @@
  * Command", "Suhail al-Hasan" ~ "Suhayl al-Hassan" beyond the folding) becomes a POSSIBLY_SAME_AS
  * proposal with the reason, never a silent merge: identity is the curator's call.
  */
+import { boundedLevenshtein } from '../resolution/index.js';
 import { nameWords } from '../text/normalizeName.js';
 import type { KnownEntity } from './knownEntities.js';
 import type { NewEntityCandidate } from './types.js';
@@ -11,20 +12,6 @@ export interface NearMatch {
   entityId: string;
   reason: string;
   confidence: number;
-}
-
-function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length]!;
 }
 
 const GENERIC = new Set(['syrian', 'syria', 'the', 'of', 'for', 'forces', 'security', 'government', 'ministry', 'national', 'army', 'group', 'council', 'front', 'office', 'department', 'new', 'general']);
@@ -41,7 +28,7 @@ export function nearMatches(c: NewEntityCandidate, known: readonly KnownEntity[]
       const nw = nameWords(n);
       const nk = nw.join(' ');
       if (nk === '' || nk === ck) continue;
-      const d = levenshtein(ck, nk);
+      const d = boundedLevenshtein(ck, nk, 2);
       if (ck.length >= 6 && d <= (ck.length >= 12 ? 2 : 1)) {
         best = { entityId: e.id, reason: `"${c.name}" differs from the known name "${n}" by ${d} letter(s)`, confidence: 0.6 };
         break;

@@ -19,8 +19,13 @@ export interface Mention {
   start: number;
   end: number;
   text: string;
-  /** full: a name or alias key; surname: a known person's last name, unambiguous in this document. */
-  how: 'full' | 'surname' | 'state-over-territory' | 'context';
+  /**
+   * How src/resolution's ladder matched it — full: a name, alias or common-name key; reordered /
+   * spelling: the ladder's REORDERED / SPELLING steps — or which rule of running text decided:
+   * surname (a known person's name-word, unambiguous in this document), state-over-territory,
+   * context (a tie broken by an earlier mention or a governorate list).
+   */
+  how: 'full' | 'reordered' | 'spelling' | 'surname' | 'state-over-territory' | 'context';
   confidence: number;
 }
 

@@ -12,11 +12,21 @@ const known: KnownEntity[] = [
   { id: 'ahmed-al-sharaa', kind: 'person', name: 'Ahmed al-Sharaa', names: ['Ahmed al-Sharaa'], unnamed: false },
   { id: 'marco-rubio', kind: 'person', name: 'Marco Rubio', names: ['Marco Rubio'], unnamed: false },
   { id: 'syria', kind: 'group', name: 'Syria', names: ['Syria'], subtype: 'state', unnamed: false },
-  { id: 'syria-country', kind: 'place', name: 'Syria', names: ['Syria'], subtype: 'country', unnamed: false },
+  { id: 'syria-country', kind: 'place', name: 'Syria', names: ['Syria'], subtype: 'country', territoryOf: ['syria'], unnamed: false },
   { id: 'tartus', kind: 'place', name: 'Tartus', names: ['Tartus'], subtype: 'city', unnamed: false },
   { id: 'hama', kind: 'place', name: 'Hama', names: ['Hama'], subtype: 'city', unnamed: false },
   { id: 'ali-hasan-a', kind: 'person', name: 'Ali Hasan', names: ['Ali Hasan'], unnamed: false },
   { id: 'omar-hasan-b', kind: 'person', name: 'Omar Hasan', names: ['Omar Hasan'], unnamed: false },
+  { id: 'hamas', kind: 'group', name: 'Hamas', names: ['Hamas'], subtype: 'armed_group', unnamed: false },
+  { id: 'jableh', kind: 'place', name: 'Jableh', names: ['Jableh'], subtype: 'city', unnamed: false },
+  { id: 'assad-regime', kind: 'group', name: 'Assad regime', names: ['Assad regime'], subtype: 'government', unnamed: false },
+  { id: 'bashar-al-assad', kind: 'person', name: 'Bashar al-Assad', names: ['Bashar al-Assad', 'Bashar Assad', 'Assad'], unnamed: false },
+  { id: 'maher-al-assad', kind: 'person', name: 'Maher al-Assad', names: ['Maher al-Assad'], unnamed: false },
+  { id: 'defence-ministry', kind: 'group', name: 'Ministry of Defence', names: ['Ministry of Defence'], subtype: 'government_body', unnamed: false },
+  { id: 'russia', kind: 'place', name: 'Russia', names: ['Russia'], subtype: 'country', unnamed: false },
+  { id: 'russia-state', kind: 'group', name: 'Russia', names: ['Russia'], subtype: 'state', unnamed: false },
+  { id: 'clashes', kind: 'event', name: 'Western Syria clashes', names: ['Western Syria clashes'], unnamed: false },
+  { id: 'western-syria', kind: 'place', name: 'Western Syria', names: ['Western Syria'], subtype: 'region', unnamed: false },
 ];
 
 function link(text: string) {
@@ -39,6 +49,26 @@ describe('gazetteer mention matching', () => {
 
   it('answers the state for a country name shared with its territory', () => {
     expect(link('Syria said so.').mentions.map((m) => [m.entityId, m.how])).toEqual([['syria', 'state-over-territory']]);
+  });
+
+  it('links what the ladder resolves at its name steps: respellings, reorderings, possessives inside a name', () => {
+    const ids = (text: string) => link(text).mentions.map((m) => [m.entityId, m.text, m.how]);
+    expect(ids('Fighting reached Jabla and the Defense Ministry replied.')).toEqual([['jableh', 'Jabla', 'spelling'], ['defence-ministry', 'Defense Ministry', 'spelling']]);
+    expect(ids('Rebels toppled Assad’s regime.')).toEqual([['assad-regime', 'Assad’s regime', 'full']]);
+    // A respelling must be written as a name: not a capitalised common word at a sentence's start.
+    expect(ids('Homes were burned. They blamed Hamas.')).toEqual([['hamas', 'Hamas', 'full']]);
+    // The longest span the case rules accept: "Bashar Assad has" is "Bashar Assad" respelt, to the ladder.
+    expect(ids('Bashar Assad has left.')).toEqual([['bashar-al-assad', 'Bashar Assad', 'full']]);
+    // Names inside an event's name are mentions too.
+    expect(ids('The Western Syria clashes began.').map((m) => m[0])).toEqual(['clashes', 'western-syria']);
+  });
+
+  it('breaks a tie the ladder reports only by an earlier mention in the document', () => {
+    // "Assad" alone: the ladder finds Bashar (an alias) and Maher (a name-word): AMBIGUOUS.
+    expect(link('Assad spoke.').ambiguous.map((a) => a.text)).toEqual(['Assad']);
+    expect(link('Bashar al-Assad left. Assad spoke.').mentions.map((m) => [m.entityId, m.how])).toEqual([['bashar-al-assad', 'full'], ['bashar-al-assad', 'context']]);
+    // A country and a state of one name without a TERRITORY_OF link: still the state (the v2 rule).
+    expect(link('Russia said so.').mentions.map((m) => [m.entityId, m.how])).toEqual([['russia-state', 'state-over-territory']]);
   });
 
   it('does not link a capitalised name to lower-case text, nor a possessive into the name', () => {
@@ -88,11 +118,13 @@ describe('draft model', () => {
   });
 
   it('offers a new name, with a near match to a known one as POSSIBLY_SAME_AS and its reason', () => {
-    const text = 'Residents said Marko Rubio visited the village of Beit Yashout.';
+    // "Marko Rubio" is a respelling the API resolves (SPELLING); "Marco Rubin" is beyond the folding.
+    const text = 'Residents said Marco Rubin visited the village of Beit Yashout.';
     const d = buildDraftFrom(text, { id: 'doc-t', asOf: '2025-03-10' }, known, new Set());
     expect(d.newEntities.map((n) => [n.name, n.kind])).toEqual(expect.arrayContaining([['Beit Yashout', 'place']]));
     const same = d.relations.filter((r) => r.type === 'POSSIBLY_SAME_AS');
     expect(same.map((r) => r.to)).toContain('marco-rubio');
     expect(same[0]!.note).toMatch(/differs from the known name "Marco Rubio" by 1 letter/);
+    expect(buildDraftFrom('Residents said Marko Rubio visited.', { id: 'doc-t', asOf: '2025-03-10' }, known, new Set()).mentions.map((m) => [m.entityId, m.how])).toEqual([['marco-rubio', 'spelling']]);
   });
 });
