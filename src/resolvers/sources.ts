@@ -4,7 +4,7 @@
  * point into them.
  */
 import type { RequestContext } from './context.js';
-import { intInRange, LIMITS, listArg } from './args.js';
+import { listArg, pageSize } from './args.js';
 import { citationRefs, type CitationRef, type ClaimModel, type SourceNode } from './model.js';
 import { inView, visibleCitations, type View } from './view.js';
 
@@ -23,16 +23,16 @@ export const sourceResolvers = {
   Source: {
     revisionOf: (s: SourceNode, _: unknown, ctx: RequestContext) => (s.revisionOfId ? ctx.loaders.source.load(s.revisionOfId) : null),
     entities: async (s: SourceNode, args: { kinds?: string[] | null; first?: number | null }, ctx: RequestContext) => {
-      const first = intInRange('first', args.first, LIMITS.sourceStatementsFirst, 100);
+      const first = pageSize('Source.entities', args.first);
       const kinds = [...listArg('kinds', args.kinds)].filter((k) => ENTITY_KINDS.includes(k));
       return (await ctx.loaders.sourceEntities(kinds, first).load(s.id)).map((e) => inView(e, ownView(s)));
     },
     events: async (s: SourceNode, args: { first?: number | null }, ctx: RequestContext) => {
-      const first = intInRange('first', args.first, LIMITS.sourceStatementsFirst, 100);
+      const first = pageSize('Source.events', args.first);
       return (await ctx.loaders.sourceEntities(['Event'], first).load(s.id)).map((e) => inView(e, ownView(s)));
     },
     relationships: async (s: SourceNode, args: { first?: number | null }, ctx: RequestContext) => {
-      const first = intInRange('first', args.first, LIMITS.sourceStatementsFirst, 100);
+      const first = pageSize('Source.relationships', args.first);
       return (await ctx.loaders.sourceRelationships(first).load(s.id)).map((r) => ({
         ...r, citations: visibleCitations(ownView(s), citationRefs(r)),
       }));
