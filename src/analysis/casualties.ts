@@ -58,7 +58,7 @@ export interface AggEvent {
 /** What the rules need to know of a document. */
 export interface AggSource {
   id: string;
-  /** The day it is certainly published (YYYY-MM-DD). */
+  /** The day it counts from (its knownFrom, YYYY-MM-DD). */
   day: string;
   /** The first revision of the article it is a revision of (itself when it revises nothing). */
   lineage: string;

@@ -52,7 +52,7 @@ export interface RelationModel {
   citationQuotes: string[];
   /** The documents stating it. */
   knownIn: string[];
-  /** The first day one of them was certainly published (YYYY-MM-DD). */
+  /** The earliest knownFrom of the documents stating it (YYYY-MM-DD). */
   knownFrom: string | null;
   /** The analyst view it was reached under. */
   view?: View;
@@ -68,8 +68,13 @@ export interface SourceNode {
   note: string | null;
   text: string | null;
   revisionOfId: string | null;
-  /** The day it was certainly published (the last day of `asOf`, YYYY-MM-DD). */
+  /** The day it counts from: `notBefore`, else the first day of `asOf` (YYYY-MM-DD). */
   knownFrom: string | null;
+  /** The earliest day its text allows, where later than the first day of `asOf`. */
+  notBefore: string | null;
+  /** How `asOf` was inferred, and the document's words that support it. */
+  asOfBasis: string | null;
+  asOfQuotes: string[];
 }
 
 /** A figure some document reports, with its references as ids. */
@@ -93,7 +98,7 @@ export interface ClaimModel {
   citationQuotes: string[];
   /** The documents stating it (its source, and any other it is cited from). */
   knownIn: string[];
-  /** The first day one of them was certainly published (YYYY-MM-DD). */
+  /** The earliest knownFrom of the documents stating it (YYYY-MM-DD). */
   knownFrom: string | null;
   /** Filled in from the claims answered together with this one. */
   conflictsWith: ClaimModel[];
@@ -169,6 +174,9 @@ export function toSource(value: Plain | undefined): SourceNode {
     text: str(s.text),
     revisionOfId: str(s.revisionOfId),
     knownFrom: str(s.knownFrom),
+    notBefore: str(s.notBefore),
+    asOfBasis: str(s.asOfBasis),
+    asOfQuotes: Array.isArray(s.asOfQuotes) ? s.asOfQuotes.map(String) : [],
   };
 }
 

@@ -45,7 +45,7 @@ export const sourceResolvers = {
     source: async (c: CitationRef, _: unknown, ctx: RequestContext) => {
       const s = await ctx.loaders.source.load(c.sourceId);
       // A citation to a document that is not loaded would be a loader bug; show the id rather than fail.
-      return s ?? { id: c.sourceId, title: c.sourceId, kind: 'unknown', publisher: null, asOf: null, note: null, text: null, revisionOfId: null, knownFrom: null };
+      return s ?? { id: c.sourceId, title: c.sourceId, kind: 'unknown', publisher: null, asOf: null, note: null, text: null, revisionOfId: null, knownFrom: null, notBefore: null, asOfBasis: null, asOfQuotes: [] };
     },
   },
 };

@@ -1,7 +1,8 @@
 /**
  * The analyst's "view": what the graph says as known on a date (`asOf`) and/or according to some
  * documents only (`sources`). Both reduce to ONE query parameter, `$sourceIds`: the documents
- * admitted (the `sources` given, if any, that were published by `asOf`, if given), or null for no
+ * admitted (the `sources` given, if any, that can have been out by `asOf`, if given: their
+ * `knownFrom` is on or before it), or null for no
  * filter. Every query keeps a node or relationship only when its `knownIn` (the documents stating
  * it, src/seed/knowledgeDates.ts) meets `$sourceIds` — a fact cited by several documents thus
  * counts from the earliest. Citations shown under a view are cut to the admitted documents.
@@ -19,7 +20,7 @@ export interface View {
   asOf: string | null;
   /** The documents asked for, or null. */
   sources: string[] | null;
-  /** Documents admitted: sources ∩ published by asOf; null when neither is given. */
+  /** Documents admitted: sources ∩ counting from asOf or earlier; null when neither is given. */
   sourceIds: string[] | null;
 }
 
@@ -32,9 +33,9 @@ export interface ViewArgs {
   sources?: string[] | null;
 }
 
-/** The day a document is certainly published (the last day of its asOf). */
+/** The day a document counts from (its knownFrom: the earliest day its text allows, src/seed/knowledgeDates.ts). */
 export function sourceDay(s: Pick<SourceNode, 'asOf' | 'knownFrom'>): string | null {
-  return s.knownFrom ?? (s.asOf ? dateBoundArg('asOf', s.asOf, 'last') : null);
+  return s.knownFrom ?? (s.asOf ? dateBoundArg('asOf', s.asOf, 'first') : null);
 }
 
 /**

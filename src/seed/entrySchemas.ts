@@ -199,7 +199,18 @@ export const sourceSchema = z.strictObject({
   publisher: z.string().trim().min(1),
   author: z.string().trim().optional(),
   basedOn: z.string().trim().optional(),
+  /** The document's date, only as precise as its text allows (none carries a publication date). */
   asOf: dateText,
+  /**
+   * The earliest day the document can be of, where its text shows a later day than the first of
+   * `asOf` (the latest dated incident it reports): a month is kept a month, this is its bound.
+   */
+  notBefore: dateText.refine((s) => s.length === 10, 'must be a day, YYYY-MM-DD').optional(),
+  /** How `asOf` was inferred: the reasoning and the words of the document that support it. */
+  asOfBasis: z.strictObject({
+    how: z.string().trim().min(1),
+    quotes: z.array(z.string().trim().min(1)).min(1),
+  }).optional(),
   revisionOf: id.optional(),
   note: z.string().trim().optional(),
 });

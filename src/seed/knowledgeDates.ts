@@ -1,11 +1,15 @@
 /**
  * When each fact became known: every node and relationship row gets `knownIn` (the ids of the
- * documents that state it, sorted) and `knownFrom` (the earliest day by which one of them was
- * certainly published, YYYY-MM-DD; the loader stores it as a Neo4j date). The API's `asOf` and
- * `sources` arguments filter on `knownIn` with the list of documents admitted (src/resolvers/view.ts).
+ * documents that state it, sorted) and `knownFrom` (the earliest of their days, YYYY-MM-DD; the
+ * loader stores it as a Neo4j date). The API's `asOf` and `sources` arguments filter on `knownIn`
+ * with the list of documents admitted (src/resolvers/view.ts).
  *
- * A document's day is the LAST day of its `asOf` (seed/sources.yaml gives YYYY-MM or YYYY-MM-DD):
- * `2025-03` means "current some day in March 2025", so it is certainly out only on 2025-03-31.
+ * A document's day is the EARLIEST day its text allows: `notBefore` where sources.yaml gives one
+ * (the latest dated incident it reports), else the first day of its `asOf` (a month counts from its
+ * first day). Why the first and not the last: no document carries a publication date, so its text
+ * only bounds it from below (it cannot be older than what it reports); a last day would be an
+ * upper bound nothing states — the later Wikipedia revision (doc-000, "after March 2025") has none
+ * at all. `asOf` D thus admits every document that can have been out by D, none that cannot.
  * An entity is known in the documents citing it and in those stating any of its links or figures
  * (a link's document names both ends even when the entity entry cites another document).
  */
@@ -14,14 +18,14 @@ import { dateBounds } from './toGraphRows.js';
 
 const list = (v: Props[string] | undefined): string[] => (Array.isArray(v) ? v : []);
 
-/** The day a document with this `asOf` is certainly published: the last day the date covers. */
-export function publishedBy(asOf: string): string {
-  return dateBounds(asOf).last;
+/** The day a document counts from: its `notBefore`, else the first day its `asOf` covers. */
+export function documentDay(s: { asOf: string; notBefore?: string | null | undefined }): string {
+  return s.notBefore ?? dateBounds(s.asOf).first;
 }
 
 /** Adds `knownIn` and `knownFrom` to every row of `rows` (in place) and returns it. */
 export function addKnowledgeDates(rows: GraphRows): GraphRows {
-  const day = new Map(rows.sources.map((s) => [s.id, publishedBy(String(s.props.asOf))]));
+  const day = new Map(rows.sources.map((s) => [s.id, documentDay({ asOf: String(s.props.asOf), notBefore: s.props.notBefore as string | null })]));
   const stamp = (props: Props, sources: Iterable<string>) => {
     const ids = [...new Set(sources)].filter((id) => day.has(id)).sort();
     const days = ids.map((id) => day.get(id)!).sort();

@@ -88,7 +88,8 @@ export function toGraphRows(ds: Dataset): GraphRows {
       id: s.id,
       props: {
         id: s.id, title: s.title, kind: s.kind, publisher: s.publisher, author: s.author ?? null,
-        basedOn: s.basedOn ?? null, asOf: s.asOf, file: s.file, note: s.note ?? null, text,
+        basedOn: s.basedOn ?? null, asOf: s.asOf, notBefore: s.notBefore ?? null,
+        asOfBasis: s.asOfBasis?.how ?? null, asOfQuotes: s.asOfBasis?.quotes ?? [], file: s.file, note: s.note ?? null, text,
       },
     });
     if (s.revisionOf) {

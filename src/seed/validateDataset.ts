@@ -6,6 +6,8 @@
 import type { Dataset, Located } from './readDataset.js';
 import type { SeedIssue } from './SeedValidationError.js';
 import type { Citation } from './entrySchemas.js';
+import { documentDay } from './knowledgeDates.js';
+import { dateBounds } from './toGraphRows.js';
 
 type Kind = 'source' | 'person' | 'group' | 'place' | 'event' | 'claim' | 'relation';
 
@@ -102,6 +104,7 @@ export function validateDataset(ds: Dataset, invalidIds: ReadonlySet<string> = n
 
   const groupType = new Map(ds.groups.map((g) => [g.entry.id, g.entry.groupType]));
   for (const s of ds.sources) ref(s, 'revisionOf', s.entry.revisionOf, ['source']);
+  checkSourceDates(ds, at, issues);
   for (const list of [ds.people, ds.groups, ds.places, ds.events] as Located<{ id: string; cite: Citation[]; claimedBy?: string | undefined }>[][]) {
     for (const l of list) {
       checkCitations(l);
@@ -167,4 +170,31 @@ function placeCycles(ds: Dataset): SeedIssue[] {
 
 function truncate(s: string, n = 90): string {
   return s.length > n ? `${s.slice(0, n)}…` : s;
+}
+
+/**
+ * A document's date and its basis: `notBefore` lies inside `asOf`; every `asOfBasis` quote is
+ * verbatim in the document; a later revision cannot count from before the revision it revises.
+ */
+function checkSourceDates(
+  ds: Dataset,
+  at: (l: Located<{ id: string }>, field: string | undefined, message: string) => SeedIssue,
+  issues: SeedIssue[],
+): void {
+  const byId = new Map(ds.sources.map((s) => [s.entry.id, s]));
+  for (const s of ds.sources) {
+    const { asOf, notBefore, asOfBasis, revisionOf } = s.entry;
+    if (notBefore !== undefined) {
+      const { first, last } = dateBounds(asOf);
+      if (notBefore < first || notBefore > last) issues.push(at(s, 'notBefore', `${notBefore} is not inside asOf ${asOf}`));
+    }
+    const text = normalizeWhitespace(s.text);
+    asOfBasis?.quotes.forEach((q, i) => {
+      if (!text.includes(normalizeWhitespace(q))) issues.push(at(s, `asOfBasis.quotes[${i}]`, `is not verbatim in ${s.entry.id}: "${truncate(q)}"`));
+    });
+    const earlier = revisionOf === undefined ? undefined : byId.get(revisionOf);
+    if (earlier && documentDay(s.entry) < documentDay(earlier.entry)) {
+      issues.push(at(s, 'asOf', `a later revision of ${revisionOf} cannot count from ${documentDay(s.entry)}, before ${revisionOf} (${documentDay(earlier.entry)})`));
+    }
+  }
 }

@@ -80,7 +80,8 @@ describe('casualties', () => {
     const inLatakia = await summary('groupBy: month, filter: { place: "Latakia Governorate", from: "2025-03" }');
     for (const b of inLatakia.buckets) expect(b.key >= '2025-03' || b.spans).toBe(true);
     const early = await summary('groupBy: month, victims: ["civilians"], asOf: "2025-03-08"');
-    for (const c of early.total.claims) expect(['doc-002', 'doc-003']).toContain(c.claim.source.id);
+    expect(early.total.claims.length).toBeGreaterThan(0);
+    for (const c of early.total.claims) expect(['doc-001', 'doc-002', 'doc-003']).toContain(c.claim.source.id);
   });
 
   it('refuses an unknown measure or victim group', async () => {
