@@ -4,8 +4,9 @@
  * government bodies as `PublicBody`), places as `Address`, events as `Event`; links as `Membership`
  * (MEMBER_OF), `Family` (RELATIVE_OF) or `UnknownLink` (everything else, `role` = our type and the
  * document's predicate). Citations: `proof` points at the Document entities and `notes` quotes them
- * (on links, which are FtM Intervals without notes, `summary` quotes them). Property names are those
- * of the FtM schema YAML (followthemoney/schema/*.yaml); values are lists of strings, as in FtM JSON.
+ * (on links, which are FtM Intervals without notes, `summary` quotes them). Every line validates against
+ * the FtM schema model of @alephdata/followthemoney (tests/support/ftmValidator.ts: schemata,
+ * inherited and required properties, dates, codes, references); values are lists of strings.
  */
 import type { Plain } from '../db/toPlain.js';
 import { citationsOf, kindOf, type ExportData, type ExportNode, type ExportRelationship } from './model.js';
@@ -37,7 +38,14 @@ export function ftmNode(n: ExportNode): { id: string; schema: string; properties
   if (!schema) return null;
   const p = n.props;
   if (schema === 'Document') {
-    return { id: String(p.id), schema, properties: clean({ title: str(p.title), name: str(p.title), publisher: str(p.publisher), date: str(p.asOf), notes: str(p.note) }) };
+    // fileName is required on an FtM Document; `date` is the document's asOf (a lower bound where
+    // the text gives only one: `notes` carries how it was inferred).
+    return {
+      id: String(p.id), schema, properties: clean({
+        title: str(p.title), name: str(p.title), fileName: str(p.file), publisher: str(p.publisher), author: str(p.author),
+        date: str(p.asOf), notes: [...str(p.note), ...str(p.asOfBasis).map((b) => `asOf ${String(p.asOf)}: ${b}`)],
+      }),
+    };
   }
   const common: Props = { name: str(p.name), alias: str(p.aliases), description: str(p.description), notes: quoted(p), proof: proofs(p) };
   if (schema === 'Event') {

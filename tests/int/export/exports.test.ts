@@ -2,7 +2,7 @@
  * Exports read back by real readers: Debian's python3-networkx reads the GraphML and GEXF served
  * at GET /export/…; Python's csv module reads the ACLED-like events; `neo4j-admin database import
  * full` loads the node and relationship CSVs into an empty database of its own that then equals
- * the source graph (counts and content checksum); every FtM line uses the FtM schema's names.
+ * the source graph (counts and content checksum); every FtM line validates against the FtM schema model (@alephdata/followthemoney).
  * Expected counts come from the seeded Neo4j itself.
  */
 import { spawnSync } from 'node:child_process';
@@ -16,6 +16,7 @@ import { repoRoot } from '../../../src/platform/repoPaths.js';
 import { graphChecksum } from '../../../src/seed/graphChecksum.js';
 import { startDedicatedNeo4j, type DedicatedNeo4j } from '../../support/dedicatedNeo4j.js';
 import { startApi, type Api } from '../api/apiHarness.js';
+import { validateFtm, type FtmLine } from '../../support/ftmValidator.js';
 
 let api: Api;
 const dir = path.join(repoRoot(), '.data', `export-test-${process.pid}`);
@@ -179,35 +180,24 @@ describe('ACLED-like events CSV and FollowTheMoney lines', () => {
     expect(Number(ambush.fatalities_best)).toBe(17);
   });
 
-  it('writes FtM entities with schema and property names of the FtM schema, citations as proof and notes', async () => {
+  it('writes FtM entities that validate against the FtM schema model, citations as proof and notes', async () => {
     await download('/export/ftm', 'all.ftm.jsonl');
-    const lines = readFileSync(path.join(dir, 'all.ftm.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    // From followthemoney/schema/*.yaml: each schema's own properties and those it inherits
-    // (Thing; LegalEntity; Interval; Interest), only the ones this export uses.
-    const thing = ['name', 'summary', 'description', 'alias', 'notes', 'proof', 'publisher', 'country', 'address'];
-    const interval = ['startDate', 'endDate', 'date', 'summary', 'recordId', 'sourceUrl'];
-    const allowed: Record<string, string[]> = {
-      Person: thing, Organization: thing, PublicBody: thing, Address: [...thing, 'full'],
-      Event: [...thing, ...interval, 'location', 'involved', 'organizer'], Document: [...thing, 'title', 'date'],
-      Membership: [...interval, 'role', 'status', 'member', 'organization'],
-      Family: [...interval, 'role', 'status', 'person', 'relative', 'relationship'],
-      UnknownLink: [...interval, 'role', 'status', 'subject', 'object'],
-    };
+    const lines = readFileSync(path.join(dir, 'all.ftm.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as FtmLine);
+    // @alephdata/followthemoney's model: schema, own and inherited properties, required ones,
+    // dates, codes, and every entity reference (proof, member, subject…) to a line of this file
+    // whose schema fits the property's range.
+    expect(validateFtm(lines)).toEqual([]);
     const ids = new Set(lines.map((l) => l.id));
     for (const l of lines) {
-      expect(Object.keys(allowed), l.schema).toContain(l.schema);
-      for (const [k, v] of Object.entries(l.properties)) {
-        expect(allowed[l.schema], `${l.schema}.${k}`).toContain(k);
-        expect(Array.isArray(v) && (v as unknown[]).every((x) => typeof x === 'string')).toBe(true);
-      }
       if (['Person', 'Organization', 'PublicBody', 'Address', 'Event'].includes(l.schema)) {
-        expect(l.properties.proof?.length, `${l.id} has proof`).toBeGreaterThan(0);
-        for (const p of l.properties.proof) expect(ids.has(p), `proof ${p} is a Document line`).toBe(true);
-      }
-      for (const ref of ['member', 'organization', 'person', 'relative', 'subject', 'object']) {
-        for (const id of l.properties[ref] ?? []) expect(ids.has(id), `${l.id}.${ref} → ${id}`).toBe(true);
+        const proof = l.properties.proof as string[] | undefined;
+        expect(proof?.length, `${l.id} has proof`).toBeGreaterThan(0);
+        for (const p of proof!) expect(ids.has(p)).toBe(true);
+        expect((l.properties.notes as string[]).some((n) => /^doc-00\d: “/.test(n)), `${l.id} quotes its documents`).toBe(true);
       }
     }
+    const doc001 = lines.find((l) => l.id === 'doc-001')!;
+    expect(doc001.properties).toMatchObject({ fileName: ['001_b6b0f271b47b4d10.txt'], date: ['2025-03'] });
     expect(lines.filter((l) => l.schema === 'Document').length).toBe(5);
     expect(lines.length).toBe(5 + await count(ENTITY_NODES) + await count(ENTITY_LINKS));
   });
