@@ -16,6 +16,8 @@ import { applySchema, countGraph, loadDataset, readDataset, SeedValidationError,
 import { ImportCsvWriter } from '../src/import/ImportCsvWriter.js';
 import { importCsvFolder } from '../src/import/importGraph.js';
 import { loadSyntheticGraph, writeSyntheticCsv, type CsvReport, type LoadReport } from './generate.js';
+import { refreshLookupKeys } from './lookup/refreshLookupKeys.js';
+import { LOOKUP_KEYS_VERSION } from '../src/resolution/index.js';
 
 export interface BenchNeo4jOptions {
   entities: number;
@@ -40,6 +42,13 @@ export interface BenchDataset {
   seedCommit: string;
   counts: { nodes: number; relationships: number };
   loadedAt: string;
+  /**
+   * src/resolution/lookupKeys.ts's LOOKUP_KEYS_VERSION the stored lookup keys were written by;
+   * an older one (or none) is refreshed on open (bench/lookup/refreshLookupKeys.ts).
+   */
+  lookupKeysVersion?: number;
+  /** The commit whose curated seed a refresh loaded (seedCommit is the original load's). */
+  refreshedSeedCommit?: string;
 }
 
 /** How the bulk import went: CSV generation, neo4j-admin, then the schema on top. */
@@ -139,6 +148,7 @@ async function importBench(opts: BenchNeo4jOptions, local: Parameters<typeof sta
     return {
       entities: opts.entities, seed: opts.seed, load, seedLoadSeconds: 0, seedCommit: seed.commit,
       counts: { nodes: report.nodes, relationships: report.relationships }, loadedAt: new Date().toISOString(),
+      lookupKeysVersion: LOOKUP_KEYS_VERSION,
     };
   } finally {
     rmSync(csvDir, { recursive: true, force: true });
@@ -201,9 +211,18 @@ export async function openBenchNeo4j(opts: BenchNeo4jOptions): Promise<BenchNeo4
       dataset = {
         entities: opts.entities, seed: opts.seed, load: { ...load, loader: 'cypher' }, seedLoadSeconds, seedCommit: seed.commit,
         counts: { nodes, relationships: sum(counts.types) }, loadedAt: new Date().toISOString(),
+        lookupKeysVersion: LOOKUP_KEYS_VERSION,
       };
       writeFileSync(marker, `${JSON.stringify(dataset, null, 2)}\n`);
       loadedNow = true;
+    }
+    if (dataset.lookupKeysVersion !== LOOKUP_KEYS_VERSION) {
+      // A store written by older name-lookup code: bring its keys (and curated seed) up to date.
+      log(`the stored lookup keys are version ${dataset.lookupKeysVersion ?? 'none'}, the code's ${LOOKUP_KEYS_VERSION}: refreshing them (minutes at 1M)`);
+      const seed = await committedSeed(log);
+      await refreshLookupKeys(driver, seed.dataset, log);
+      dataset = { ...dataset, lookupKeysVersion: LOOKUP_KEYS_VERSION, refreshedSeedCommit: seed.commit };
+      writeFileSync(marker, `${JSON.stringify(dataset, null, 2)}\n`);
     }
     const v = await driver.executeQuery('CALL dbms.components() YIELD versions, edition RETURN versions[0] AS v, edition');
     const neo4jVersion = `${v.records[0]?.get('v') as string} ${v.records[0]?.get('edition') as string}`;

@@ -26,7 +26,7 @@ import {
   ACLED_EVENT_TYPES, CERTAINTIES, CLAIM_MEASURES, CLAIM_VICTIMS, PARTICIPANT_ROLES,
   type AcledEventType, type EntityLabel, type RelationType,
 } from '../src/seed/vocabulary.js';
-import { nameKey, nameKeys } from '../src/text/normalizeName.js';
+import { nameKey } from '../src/text/normalizeName.js';
 
 // ---------------------------------------------------------------------------------------------
 // Randomness
@@ -407,7 +407,7 @@ export class SyntheticGraph {
       startDate: dates ? dateBounds(dates.start).first : null,
       endDate: dates ? dateBounds(dates.end).last : null,
       props: {
-        id, kind: label, name, aliases, aliasText: aliases.join(' | '), nameKeys: nameKeys(name, aliases),
+        id, kind: label, name, aliases, aliasText: aliases.join(' | '),
         ...entityNameProps({ name, aliases, description, unnamed: false, roles: strings(extra.roles) }, []),
         description, unnamed: false, certainty: this.certainty(rng), claimedBy: null,
         ...this.cite(rng, name, 'is named'), ...extra,

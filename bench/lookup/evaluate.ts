@@ -61,6 +61,8 @@ export interface Summary {
   p95: number;
   requests: number;
   misses: Scored[];
+  /** Every name's first measured answer. */
+  scored: Scored[];
 }
 
 /** Sends one GraphQL request and returns its JSON body. */
@@ -133,6 +135,7 @@ export async function runLookupBench(post: Post, items: readonly LookupItem[], o
     p95: percentile(sorted, 95),
     requests: times.length,
     misses: scored.filter((s) => !s.right),
+    scored,
   };
 }
 

@@ -2,4 +2,4 @@
 // $ids: list of entity ids.
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
-RETURN n {.*, lookupKeys: null, nameKeys: null} AS entity
+RETURN n {.*, lookupKeys: null} AS entity

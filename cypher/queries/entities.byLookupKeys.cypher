@@ -1,10 +1,45 @@
-// Candidates for typed names by their lookup terms (src/resolution/lookupKeys.ts), from the
-// keyword full-text index `entity_lookup_keys`; src/resolution/ladder.ts decides among them.
-// $lookups: list of {i, query}: i numbers the typed name, query is a Lucene query made only of
-// quoted, escaped terms. $limit: candidates per typed name.
-// territoryOf: the states a country place is the territory of (the ladder answers the state).
+// Name resolution's candidates for typed names, by the lookup terms of src/resolution/lookupKeys.ts
+// in the keyword full-text index `entity_lookup_keys` (every read an exact-term lookup); the
+// ladder (src/resolution/ladder.ts) decides among them. One statement for every ladder step:
+// $lookups: one map per typed name, {i, keys, tiers, words, loose}:
+//   keys  — Lucene query of the whole-name keys (steps 1–3), or null;
+//   tiers — [{tier, query}], the partial-match reads by coverage tier, best tier first (step 4
+//           and the contenders of steps 1–3); each read has its own limit, so a limit only ever
+//           cuts names that cover less of the typed words than every name already read;
+//   words — the description read (step 5), run only when keys and tiers found nothing; or null;
+//   loose — the step-6 read, run only when nothing before it found anything; or null.
+// $limit: rows per read. `cut` says the read returned $limit rows (there may be more): the
+// resolver never lets a cut read decide an answer that more candidates could change.
+// Only the fields the ladder and an AMBIGUOUS_NAME list need are returned (the answer itself is
+// read whole by id); territoryOf: the states a country place is the territory of.
 UNWIND $lookups AS lookup
-CALL db.index.fulltext.queryNodes('entity_lookup_keys', lookup.query, {limit: $limit}) YIELD node, score
-RETURN lookup.i AS i, node {.*, lookupKeys: null, nameKeys: null} AS entity,
-       [(node)-[:TERRITORY_OF]->(state:Entity) | state.id] AS territoryOf, score
-ORDER BY i, score DESC, node.id
+CALL (lookup) {
+  WITH lookup WHERE lookup.keys IS NOT NULL
+  CALL db.index.fulltext.queryNodes('entity_lookup_keys', lookup.keys, {limit: $limit}) YIELD node
+  RETURN collect(node) AS whole
+}
+CALL (lookup) {
+  UNWIND lookup.tiers AS t
+  CALL (t) {
+    CALL db.index.fulltext.queryNodes('entity_lookup_keys', t.query, {limit: $limit}) YIELD node
+    RETURN collect(node) AS nodes
+  }
+  WITH t, nodes ORDER BY t.tier
+  RETURN collect({read: 'tier', tier: t.tier, nodes: nodes}) AS tiers
+}
+CALL (lookup, whole, tiers) {
+  WITH lookup WHERE lookup.words IS NOT NULL AND size(whole) = 0 AND all(t IN tiers WHERE size(t.nodes) = 0)
+  CALL db.index.fulltext.queryNodes('entity_lookup_keys', lookup.words, {limit: $limit}) YIELD node
+  RETURN collect(node) AS described
+}
+CALL (lookup, whole, tiers, described) {
+  WITH lookup WHERE lookup.loose IS NOT NULL AND size(whole) = 0 AND size(described) = 0 AND all(t IN tiers WHERE size(t.nodes) = 0)
+  CALL db.index.fulltext.queryNodes('entity_lookup_keys', lookup.loose, {limit: $limit}) YIELD node
+  RETURN collect(node) AS loose
+}
+UNWIND [{read: 'whole', tier: 0, nodes: whole}] + tiers + [{read: 'words', tier: 0, nodes: described}, {read: 'loose', tier: 0, nodes: loose}] AS r
+WITH lookup, r WHERE size(r.nodes) > 0
+UNWIND r.nodes AS node
+RETURN lookup.i AS i, r.read AS read, r.tier AS tier, size(r.nodes) >= $limit AS cut,
+       node {.id, .kind, .name, .aliases, .commonNames, .roles, .description, .unnamed, .groupType, .placeType, .eventType, .start, .knownIn} AS entity,
+       CASE WHEN node:Place THEN [(node)-[:TERRITORY_OF]->(state:Entity) | state.id] ELSE [] END AS territoryOf

@@ -4,6 +4,6 @@
 // kind filter; $first: hits returned.
 CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $candidates}) YIELD node, score
 WHERE size($kinds) = 0 OR node.kind IN $kinds
-RETURN node {.*, lookupKeys: null, nameKeys: null} AS entity, score
+RETURN node {.*, lookupKeys: null} AS entity, score
 ORDER BY score DESC, node.id
 LIMIT $first

@@ -15,6 +15,7 @@ export const QUERY_NAMES = [
   'graph.version',
   'entities.byIds',
   'entities.byLookupKeys',
+  'search.byLookupKeys',
   'search.fulltext',
   'relations.ofEntities',
   'relations.ofEntitiesInView',

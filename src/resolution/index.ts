@@ -16,12 +16,15 @@
  * - `matchName(typed, entity)`: the scorer, one story for search and for the ladder.
  * - `resolveName(typed, candidates)`: the ladder's decision (rules in ./ladder.ts).
  */
-export { nameKey, nameKeys } from '../text/normalizeName.js';
+export { nameKey } from '../text/normalizeName.js';
 export { nameVariants, spellingWord, contentWords, foldedWords, wordKeys, plainWordKeys, SMALL_WORDS, type NameVariants } from './variants.js';
 export {
-  matchName, resolveName, rankCandidates, typedName, compareRanked, shortDescription,
+  matchName, resolveName, rankCandidates, typedName, compareRanked, shortDescription, couldChangeWithMore,
   SCORES, CLEAR_LEAD, CONTEST_COVERAGE, MAX_CANDIDATES,
   type MatchHow, type NameCandidate, type NameMatch, type RankedCandidate, type Resolution, type TypedName,
 } from './ladder.js';
 export { boundedLevenshtein, closeSpelling } from './distance.js';
-export { lookupKeys, keyQuery, wordQuery, looseWordQuery, candidateQuery, MAX_LOOKUP_WORDS, type NameFields } from './lookupKeys.js';
+export {
+  lookupKeys, keyQuery, wordQuery, looseWordQuery, candidateQuery, tierQueries, tierOf,
+  MAX_LOOKUP_WORDS, MAX_TIER, LOOKUP_KEYS_VERSION, type NameFields,
+} from './lookupKeys.js';

@@ -267,6 +267,21 @@ export function resolveName<C extends NameCandidate>(typed: TypedName, candidate
   return { status: 'AMBIGUOUS', ranked: [...atStep, ...contenders].slice(0, MAX_CANDIDATES) };
 }
 
+/**
+ * Could more candidates change this decision? The database reads candidates with a limit; when a
+ * read was cut, the resolver may keep the answer only when no entity left unread could change it:
+ * - AMBIGUOUS stays AMBIGUOUS (more candidates only add contenders; the list may grow);
+ * - an EXACT canonical name is never contested, except a one-word name of a person (other
+ *   people with that word contest it);
+ * - anything else (an alias, a reordering, a respelling, a partial or description match, NONE)
+ *   could be contested or outscored by an unread candidate.
+ */
+export function couldChangeWithMore(typed: TypedName, r: Resolution): boolean {
+  if (r.status === 'AMBIGUOUS') return false;
+  if (r.status === 'NONE') return true;
+  return !(r.match.how === 'EXACT' && !(typed.words.length === 1 && r.candidate.kind === 'Person'));
+}
+
 /** Does `other` contest `top` as the answer (see the file comment)? */
 function contests(typed: TypedName, top: RankedCandidate, other: RankedCandidate): boolean {
   const o = other.candidate;

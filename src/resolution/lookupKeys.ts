@@ -5,11 +5,14 @@
  *   n: a: c:  exact key of the canonical name / an alias / a common name
  *   o:        reordered key;  s: t:  spelling keys (joined / sorted)   — of every name
  *   w:        word skeletons of every name (partial matches)           — named entities only
+ *   w<m>:     the same words tagged with the length m (content words, MAX_TIER = "m or more")
+ *             of the name they come from, so that partial candidates are read best coverage
+ *             first: a typed k-word name covers a name of m words by k/m (see tierQueries)
  *   d:        the words of roles and description, as written (folded) — named entities only
  * The database only finds candidates; ./ladder.ts decides, from the candidates' own names.
  */
 import { escapeLucene } from '../cypher/lucene.js';
-import { nameVariants, plainWordKeys, wordKeys } from './variants.js';
+import { contentWords, nameVariants, plainWordKeys, wordKeys } from './variants.js';
 import type { TypedName } from './ladder.js';
 
 /** The name fields of an entity that lookups read. */
@@ -25,6 +28,18 @@ export interface NameFields {
 /** At most this many typed words take part in a word lookup (the rest only in scoring). */
 export const MAX_LOOKUP_WORDS = 8;
 
+/** Names of this many content words or more share the last coverage tier. */
+export const MAX_TIER = 8;
+
+/** The coverage tier of a name: its number of content words, 1 … MAX_TIER. */
+export const tierOf = (text: string) => Math.max(1, Math.min(MAX_TIER, contentWords(text).length));
+
+/**
+ * Bumped whenever lookupKeys() changes what it emits, so that stores written by an older version
+ * are rewritten (bench/lookup/refreshLookupKeys.ts; the seed load always writes current keys).
+ */
+export const LOOKUP_KEYS_VERSION = 2;
+
 /** Every lookup term of an entity (stored as `lookupKeys`). */
 export function lookupKeys(e: NameFields): string[] {
   const keys = new Set<string>();
@@ -38,7 +53,13 @@ export function lookupKeys(e: NameFields): string[] {
     keys.add(`t:${v.spellingSorted}`);
   }
   if (!e.unnamed) {
-    for (const [, text] of all) for (const w of wordKeys(text)) keys.add(`w:${w}`);
+    for (const [, text] of all) {
+      const tier = tierOf(text);
+      for (const w of wordKeys(text)) {
+        keys.add(`w:${w}`);
+        keys.add(`w${tier}:${w}`);
+      }
+    }
     for (const text of [...(e.roles ?? []), e.description ?? '']) for (const w of plainWordKeys(text)) keys.add(`d:${w}`);
   }
   return [...keys];
@@ -50,6 +71,23 @@ const term = (t: string) => `"${escapeLucene(t)}"`;
 export function keyQuery(typed: TypedName): string {
   const v = typed.v;
   return [`n:${v.exact}`, `a:${v.exact}`, `c:${v.exact}`, `o:${v.reordered}`, `s:${v.spellingJoined}`, `t:${v.spellingSorted}`].map(term).join(' OR ');
+}
+
+/**
+ * The partial-match (step 4) candidates and the contenders, best coverage first: one Lucene
+ * query per coverage tier, from names of as many words as typed up to MAX_TIER, each requiring
+ * every typed word (skeleton) in names of that length. Reading them in this order, each with its
+ * own limit, means a limit cuts the names that match the least of their words, never a name
+ * that matches better than one that was read. Empty when the text has no word.
+ */
+export function tierQueries(typed: TypedName): { tier: number; query: string }[] {
+  const words = typed.words.slice(0, MAX_LOOKUP_WORDS);
+  if (words.length === 0) return [];
+  const out: { tier: number; query: string }[] = [];
+  for (let tier = Math.min(words.length, MAX_TIER); tier <= MAX_TIER; tier++) {
+    out.push({ tier, query: words.map((w) => `+${term(`w${tier}:${w}`)}`).join(' ') });
+  }
+  return out;
 }
 
 /**

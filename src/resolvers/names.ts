@@ -10,8 +10,8 @@
 import { fuzzySearchQuery } from '../cypher/lucene.js';
 import { AppError, ErrorCode } from '../errors/index.js';
 import {
-  candidateQuery, looseWordQuery, rankCandidates, resolveName, shortDescription, typedName,
-  type NameCandidate, type NameMatch, type RankedCandidate, type Resolution, type TypedName,
+  couldChangeWithMore, keyQuery, looseWordQuery, MAX_CANDIDATES, rankCandidates, resolveName, shortDescription,
+  tierQueries, typedName, wordQuery, type NameCandidate, type NameMatch, type RankedCandidate, type Resolution, type TypedName,
 } from '../resolution/index.js';
 import type { Row } from '../db/executor.js';
 import type { RequestContext } from './context.js';
@@ -36,8 +36,14 @@ export interface ResolvedMatch extends NameMatch {
 /** An entity resolved from a name; `nameMatch` says how (read by `Entity.match`). */
 export type ResolvedEntity = EntityNode & { nameMatch?: ResolvedMatch };
 
-/** Candidates read from the index per typed name. */
-export const CANDIDATES_PER_NAME = 50;
+/** Rows per index read (per coverage tier, per step) in the first pass. */
+export const CANDIDATES_PER_READ = 50;
+/**
+ * Rows per read when a cut first read could change the answer (an alias that an unread entity
+ * might contest; a partial match an unread one might tie): names only, so reading this many stays
+ * cheap. A read cut again at this size makes the answer AMBIGUOUS, marked incomplete.
+ */
+export const CANDIDATES_PER_REREAD = 2_000;
 
 const strList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
@@ -46,31 +52,133 @@ function toCandidate(row: Row): Candidate {
   return { ...e, commonNames: strList(e.commonNames), roles: strList(e.roles), territoryOf: strList(row.territoryOf) };
 }
 
-/** Runs one candidate query for the typed names that have a Lucene query; adds to `into`. */
-async function readCandidates(ctx: RequestContext, queries: (string | null)[], into: Candidate[][], operation: string): Promise<void> {
-  const lookups = queries.flatMap((query, i) => (query === null ? [] : [{ i, query }]));
-  if (lookups.length === 0) return;
-  const rows = await ctx.read('entities.byLookupKeys', { lookups, limit: CANDIDATES_PER_NAME }, operation);
-  for (const row of rows) into[Number(row.i)]!.push(toCandidate(row));
+/** What reading candidates needs of a request. */
+type Reader = Pick<RequestContext, 'read'>;
+
+/** Row limits of the reads (the lookup benchmark's reference reads without a cut). */
+export interface ReadLimits {
+  perRead: number;
+  perReread: number;
+}
+const LIMITS: ReadLimits = { perRead: CANDIDATES_PER_READ, perReread: CANDIDATES_PER_REREAD };
+
+/** One index read of a lookup (see cypher/queries/entities.byLookupKeys.cypher). */
+interface Lookup {
+  i: number;
+  keys: string | null;
+  tiers: { tier: number; query: string }[];
+  words: string | null;
+  loose: string | null;
 }
 
-/** The ladder's decision for each typed name, with every candidate considered. */
-async function resolveAll(ctx: RequestContext, typed: readonly TypedName[], operation: string): Promise<{ resolution: Resolution<Candidate>; candidates: Candidate[] }[]> {
-  const found: Candidate[][] = typed.map(() => []);
-  await readCandidates(ctx, typed.map(candidateQuery), found, operation);
-  let resolutions = typed.map((t, i) => resolveName(t, found[i]!));
-  if (resolutions.some((r) => r.status === 'NONE')) {
-    await readCandidates(ctx, typed.map((t, i) => (resolutions[i]!.status === 'NONE' ? looseWordQuery(t) : null)), found, operation);
-    resolutions = typed.map((t, i) => (resolutions[i]!.status === 'NONE' ? resolveName(t, found[i]!) : resolutions[i]!));
+/** What the reads found for one typed name. */
+interface Found {
+  byId: Map<string, Candidate>;
+  /** The reads that returned their limit (tier number; 0 for the whole-name, word and loose reads). */
+  cut: { read: string; tier: number }[];
+  /** Did the tier reads find anything at all (before the ladder's own checks)? */
+  tierHits: boolean;
+  /** Did the whole-name read find anything? */
+  wholeHits: boolean;
+}
+
+async function read(ctx: Reader, lookups: Lookup[], limit: number, found: Found[], operation: string): Promise<Map<number, Found['cut']>> {
+  const cuts = new Map<number, Found['cut']>();
+  if (lookups.length === 0) return cuts;
+  const rows = await ctx.read('entities.byLookupKeys', { lookups, limit }, operation);
+  for (const row of rows) {
+    const i = Number(row.i);
+    const f = found[i]!;
+    const c = toCandidate(row);
+    if (!f.byId.has(c.id)) f.byId.set(c.id, c);
+    if (row.read === 'tier') f.tierHits = true;
+    if (row.read === 'whole') f.wholeHits = true;
+    if (row.cut === true) {
+      const list = cuts.get(i) ?? [];
+      if (!list.some((x) => x.read === row.read && x.tier === Number(row.tier))) list.push({ read: String(row.read), tier: Number(row.tier) });
+      cuts.set(i, list);
+    }
   }
-  ctx.loaders.primeEntities(found.flat().map(plainEntity));
-  return resolutions.map((resolution, i) => ({ resolution, candidates: found[i]! }));
+  return cuts;
+}
+
+/** The first-pass lookup of a typed name: every step's read at once. */
+function firstLookup(t: TypedName, i: number): Lookup {
+  return { i, keys: keyQuery(t), tiers: tierQueries(t), words: wordQuery(t), loose: looseWordQuery(t) };
+}
+
+/** One name's decision, with whether a cut read left it possibly incomplete. */
+export interface NameDecision {
+  resolution: Resolution<Candidate>;
+  candidates: Candidate[];
+  /** A read was cut: an AMBIGUOUS list may leave out equally good candidates. */
+  incomplete: boolean;
+}
+
+/**
+ * The ladder's decision for each typed name. Pass 1 reads every step of every name in one
+ * statement (later steps only when earlier ones found nothing). When a read was cut and the
+ * answer is one that an unread candidate could change (see couldChangeWithMore), the cut reads
+ * are read again, names only, up to CANDIDATES_PER_REREAD rows; cut again, the answer becomes
+ * AMBIGUOUS (marked incomplete). When the index found words but the ladder matched none of them,
+ * the description and loose reads (which pass 1 skipped) run in a second statement.
+ */
+export async function resolveAll(ctx: Reader, typed: readonly TypedName[], operation: string, limits: ReadLimits = LIMITS): Promise<NameDecision[]> {
+  const found: Found[] = typed.map(() => ({ byId: new Map(), cut: [], tierHits: false, wholeHits: false }));
+  const addCuts = (cuts: Map<number, Found['cut']>) => { for (const [i, c] of cuts) found[i]!.cut.push(...c); };
+  addCuts(await read(ctx, typed.map(firstLookup), limits.perRead, found, operation));
+  const decide = (i: number) => resolveName(typed[i]!, [...found[i]!.byId.values()]);
+  let resolutions = typed.map((_, i) => decide(i));
+
+  // Words found, none matched: the later steps, which the first statement did not read.
+  const later = typed.flatMap((t, i) => (resolutions[i]!.status === 'NONE' && (found[i]!.wholeHits || found[i]!.tierHits)
+    ? [{ i, keys: null, tiers: [], words: wordQuery(t), loose: looseWordQuery(t) }] : []));
+  if (later.length > 0) {
+    addCuts(await read(ctx, later, limits.perRead, found, operation));
+    for (const { i } of later) resolutions[i] = decide(i);
+  }
+
+  // A cut read and an answer an unread candidate could change: read those again, wider.
+  const again = typed.flatMap((t, i): Lookup[] => {
+    const f = found[i]!;
+    if (f.cut.length === 0 || !couldChangeWithMore(t, resolutions[i]!)) return [];
+    const first = firstLookup(t, i);
+    return [{
+      i,
+      keys: f.cut.some((c) => c.read === 'whole') ? first.keys : null,
+      tiers: first.tiers.filter((q) => f.cut.some((c) => c.read === 'tier' && c.tier === q.tier)),
+      words: f.cut.some((c) => c.read === 'words') ? first.words : null,
+      loose: f.cut.some((c) => c.read === 'loose') ? first.loose : null,
+    }];
+  });
+  const stillCut = new Map<number, Found['cut']>();
+  if (again.length > 0) {
+    for (const l of again) found[l.i]!.cut = [];
+    // The conditional reads (words, loose) run only when the earlier ones find nothing: with
+    // `keys`/`tiers` left out, they do, so words and loose are read when asked for.
+    for (const [i, c] of await read(ctx, again, limits.perReread, found, operation)) stillCut.set(i, c);
+    addCuts(stillCut);
+    for (const { i } of again) resolutions[i] = decide(i);
+  }
+  resolutions = resolutions.map((r, i) => {
+    if (!stillCut.has(i) || !couldChangeWithMore(typed[i]!, r)) return r;
+    // Still cut: never a guess. The candidates read, ranked, as an AMBIGUOUS answer.
+    const ranked = rankCandidates(typed[i]!, [...found[i]!.byId.values()]).slice(0, MAX_CANDIDATES);
+    return ranked.length === 0 ? r : { status: 'AMBIGUOUS', ranked };
+  });
+  return resolutions.map((resolution, i) => ({ resolution, candidates: [...found[i]!.byId.values()], incomplete: found[i]!.cut.length > 0 }));
 }
 
 /** The entity node without the candidate-only fields, as the loaders hold it. */
 function plainEntity(c: Candidate): EntityNode {
   const { territoryOf: _t, ...rest } = c;
   return rest as EntityNode;
+}
+
+/** The whole entity node (candidates carry only the name fields). */
+async function wholeEntity(ctx: RequestContext, c: Candidate): Promise<EntityNode> {
+  const e = await ctx.loaders.entity.load(c.id);
+  return e ?? plainEntity(c);
 }
 
 /** A candidate as AMBIGUOUS_NAME lists it: what it is and why it matched. */
@@ -95,12 +203,17 @@ async function suggestions(ctx: RequestContext, text: string, operation: string)
   });
 }
 
-function ambiguous(n: NameArg, ranked: RankedCandidate<Candidate>[]): AppError {
+/**
+ * AMBIGUOUS_NAME with the ranked candidates; `incomplete` when more entities may match than were
+ * read (a cut read) or listed (MAX_CANDIDATES): the message then says "at least".
+ */
+function ambiguous(n: NameArg, ranked: RankedCandidate<Candidate>[], incomplete: boolean): AppError {
   const list = ranked.map((r) => `${r.candidate.name} (${r.candidate.kind}, id ${r.candidate.id}; ${r.match.how.toLowerCase().replace('_', ' ')} "${r.match.matchedName}")`);
+  const more = incomplete || ranked.length >= MAX_CANDIDATES;
   return new AppError(
     ErrorCode.AMBIGUOUS_NAME,
-    `"${n.text}" could name ${ranked.length === 10 ? 'at least 10' : ranked.length} entities: ${list.join('; ')}. Use a more specific name or entityById.`,
-    { argument: n.argument, name: n.text, candidates: ranked.map(candidateInfo) },
+    `"${n.text}" could name ${more ? `at least ${ranked.length}` : ranked.length} entities: ${list.join('; ')}. Use a more specific name or entityById.`,
+    { argument: n.argument, name: n.text, candidates: ranked.map(candidateInfo), moreCandidates: more },
   );
 }
 
@@ -118,7 +231,7 @@ export async function resolveNames(ctx: RequestContext, names: readonly NameArg[
   const typed = names.map((n) => typedName(nameArg(n.argument, n.text).text));
   const results = await resolveAll(ctx, typed, operation);
   return Promise.all(
-    results.map(async ({ resolution: r }, i) => {
+    results.map(async ({ resolution: r, incomplete }, i) => {
       const n = names[i]!;
       // Under an analyst view only entities some admitted document mentions can be named.
       const known = (c: Candidate) => visible(view, (c as unknown as EntityNode).knownIn);
@@ -130,13 +243,13 @@ export async function resolveNames(ctx: RequestContext, names: readonly NameArg[
       };
       if (r.status === 'ONE') {
         if (!known(r.candidate)) throw notKnown();
-        return { ...plainEntity(r.candidate), nameMatch: { ...r.match, typed: n.text } };
+        return { ...(await wholeEntity(ctx, r.candidate)), nameMatch: { ...r.match, typed: n.text } };
       }
       if (r.status === 'AMBIGUOUS') {
         const kept = view.sourceIds === null ? r.ranked : r.ranked.filter((x) => known(x.candidate));
-        if (kept.length === 1) return { ...plainEntity(kept[0]!.candidate), nameMatch: { ...kept[0]!.match, typed: n.text } };
+        if (kept.length === 1) return { ...(await wholeEntity(ctx, kept[0]!.candidate)), nameMatch: { ...kept[0]!.match, typed: n.text } };
         if (kept.length === 0) throw notKnown();
-        throw ambiguous(n, kept);
+        throw ambiguous(n, kept, incomplete);
       }
       throw await notFound(ctx, n, operation);
     }),
@@ -163,7 +276,7 @@ export async function resolveIdsOrNames(ctx: RequestContext, argument: string, v
   });
   const typed = byName.map((v) => typedName(v));
   const results = await resolveAll(ctx, typed, operation);
-  for (const [i, { resolution, candidates }] of results.entries()) {
+  for (const [i, { resolution, candidates, incomplete }] of results.entries()) {
     const n = { argument, text: byName[i]! };
     if (resolution.status === 'NONE') throw await notFound(ctx, n, operation, `"${argument}": no entity is called or has the id "${n.text}".`);
     // Every entity matched at the best whole-name step counts (a country and its state; two
@@ -177,7 +290,7 @@ export async function resolveIdsOrNames(ctx: RequestContext, argument: string, v
     } else if (best <= 3 && resolution.ranked.every((r) => r.match.step === best)) {
       for (const r of sameStep) ids.add(r.candidate.id);
     } else {
-      throw ambiguous(n, resolution.ranked);
+      throw ambiguous(n, resolution.ranked, incomplete);
     }
   }
   return [...ids];

@@ -11,7 +11,7 @@ import { candidateQuery, matchName, typedName, type NameMatch } from '../resolut
 import type { RequestContext } from './context.js';
 import { intInRange, LIMITS, listArg, pageSize, searchTextArg } from './args.js';
 import { toEntity, type EntityNode } from './model.js';
-import { CANDIDATES_PER_NAME } from './names.js';
+import { CANDIDATES_PER_READ } from './names.js';
 
 /** A preferred kind's hits rank above other hits of the same ladder step. */
 const PREFERRED_KIND_BOOST = 2;
@@ -43,7 +43,7 @@ export const searchResolvers = {
       const candidates = Math.max(kinds.length > 0 ? 100 : 0, first * 3, 20);
       const fuzzyRead = (query: string) => ctx.read('search.fulltext', { query, kinds, candidates, first: candidates }, op);
       const [lookupRows, fuzzyRows] = await Promise.all([
-        ctx.read('entities.byLookupKeys', { lookups: [{ i: 0, query: lookup }], limit: CANDIDATES_PER_NAME }, op),
+        ctx.read('search.byLookupKeys', { query: lookup, limit: CANDIDATES_PER_READ }, op),
         fuzzyRead(fuzzy),
       ]);
       let rows = fuzzyRows;

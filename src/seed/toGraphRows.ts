@@ -4,7 +4,6 @@
  * `partOf` and a claim's `about`). Every node and relationship carries its citations as two
  * parallel lists, `citationSources` and `citationQuotes`, so Browser and API show them alike.
  */
-import { nameKeys } from '../text/normalizeName.js';
 import { lookupKeys } from '../resolution/index.js';
 import { commonNamesById } from './commonNames.js';
 import type { Citation } from './entrySchemas.js';
@@ -109,7 +108,7 @@ export function toGraphRows(ds: Dataset): GraphRows {
       endDate: dates ? dateBounds(dates.end ?? dates.start).last : null,
       props: {
         id: e.id, kind: label, name: e.name, aliases: e.aliases, aliasText: e.aliases.join(' | '),
-        nameKeys: nameKeys(e.name, e.aliases), ...entityNameProps(e, commonNames.get(e.id) ?? []),
+        ...entityNameProps(e, commonNames.get(e.id) ?? []),
         description: e.description ?? null, unnamed: e.unnamed,
         certainty: e.certainty, claimedBy: e.claimedBy ?? null, ...citationProps(e.cite), ...extra,
       },

@@ -3,8 +3,8 @@
  * Two spellings that a reader would take for the same name get the same key:
  * case, diacritics, apostrophe styles (' ’ ʿ ʾ `), hyphens and spacing, the Arabic article
  * (al-/Al-/el-/ad-…), and common transliteration variants (Mohammad/Mohammed/Muhammad, Ahmed/Ahmad).
- * The loader stores every key of a name and its aliases on the node (`nameKeys`); the API
- * computes the key of what the user typed and looks it up in that indexed list.
+ * The exact step of name resolution (src/resolution) compares these keys; the loader stores them,
+ * with the ladder's other keys, in `lookupKeys` (src/resolution/lookupKeys.ts).
  */
 
 /** Transliteration variants folded to one spelling, applied per word after other folding. */
@@ -46,14 +46,4 @@ export function nameWords(input: string): string[] {
 /** The lookup key of one name: folded words joined by single spaces. */
 export function nameKey(input: string): string {
   return nameWords(input).join(' ');
-}
-
-/** All distinct keys of a canonical name and its aliases. */
-export function nameKeys(name: string, aliases: readonly string[] = []): string[] {
-  const keys = new Set<string>();
-  for (const n of [name, ...aliases]) {
-    const k = nameKey(n);
-    if (k !== '') keys.add(k);
-  }
-  return [...keys];
 }

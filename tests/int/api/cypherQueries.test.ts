@@ -39,7 +39,10 @@ describe('cypher/queries', () => {
     const session = driver.session({ defaultAccessMode: 'READ' });
     try {
       const result = await session.executeRead((tx) =>
-        tx.run(`PROFILE ${queries['entities.byLookupKeys']}`, { lookups: [{ i: 0, query: '"n:tartus" OR "a:tartus"' }], limit: 50 }),
+        tx.run(`PROFILE ${queries['entities.byLookupKeys']}`, {
+          lookups: [{ i: 0, keys: '"n\\:tartus" OR "a\\:tartus"', tiers: [{ tier: 1, query: '+"w1\\:tartus"' }], words: '+"d\\:tartus"', loose: null }],
+          limit: 50,
+        }),
       );
       const operators: string[] = [];
       const walk = (p: { operatorType: string; children: unknown[] }) => {
@@ -47,6 +50,7 @@ describe('cypher/queries', () => {
         p.children.forEach((c) => walk(c as never));
       };
       walk(result.summary.profile as never);
+      expect(result.records.map((r) => r.get('entity').id)).toContain('tartus');
       expect(operators.join(' ')).toMatch(/ProcedureCall/);
       expect(operators.join(' ')).not.toMatch(/NodeByLabelScan|AllNodesScan/);
     } finally {

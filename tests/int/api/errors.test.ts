@@ -21,7 +21,8 @@ describe('names', () => {
     const shared = await driver
       // (Not a country and its state: that pair answers the state, by rule; see docs/names.md.)
       .executeQuery(
-        `MATCH (n:Entity) UNWIND n.nameKeys AS k WITH k, collect(n) AS ns WHERE size(ns) > 1
+        `MATCH (n:Entity) UNWIND [k IN n.lookupKeys WHERE k STARTS WITH 'n:' OR k STARTS WITH 'a:' | substring(k, 2)] AS k
+         WITH k, collect(DISTINCT n) AS ns WHERE size(ns) > 1
          AND NOT (size(ns) = 2 AND any(p IN ns WHERE any(s IN ns WHERE (p)-[:TERRITORY_OF]->(s))))
          RETURN k, [n IN ns | n.id] AS ids ORDER BY k LIMIT 1`,
       )

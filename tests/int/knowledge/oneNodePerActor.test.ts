@@ -103,7 +103,7 @@ describe('unidentified perpetrators: one unnamed entity per incident', () => {
     );
     const incidentOfAct = new Map(acts.map((r) => [r.id as string, incident(r.event)]));
     // Names a user can type for each victim: only names that denote one entity (the API takes names).
-    const keys = await rows(`MATCH (n:Entity) UNWIND n.nameKeys AS k RETURN k AS key, count(DISTINCT n) AS n`);
+    const keys = await rows(`MATCH (n:Entity) UNWIND [k IN n.lookupKeys WHERE k STARTS WITH 'n:' OR k STARTS WITH 'a:' | substring(k, 2)] AS k RETURN k AS key, count(DISTINCT n) AS n`);
     const denotations = new Map(keys.map((k) => [k.key as string, Number(k.n)]));
     const nameOf = new Map(acts.filter((v) => denotations.get(nameKey(v.name)) === 1).map((v) => [v.victim as string, v.name as string]));
     const incidentsOfVictim = new Map<string, Set<string>>();

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exactTermQuery } from '../../../src/cypher/lucene.js';
 import { ImportCsvWriter } from '../../../src/import/ImportCsvWriter.js';
 import { importCsvFolder } from '../../../src/import/importGraph.js';
 import { graphChecksum, loadDataset, readDataset, toGraphRows } from '../../../src/seed/index.js';
@@ -50,8 +51,8 @@ describe('npm run import', () => {
       expect(imported.nodes).toBe(rows.sources.length + rows.entities.length + rows.claims.length);
       await loadDataset(driver, rows); // prunes what it would not have written, SETs every property again
       expect(await graphChecksum(driver)).toEqual(imported);
-      // The schema is on top of the imported store: the exact-name index answers.
-      const hit = await driver.executeQuery("CALL db.index.fulltext.queryNodes('entity_name_keys_exact', $q) YIELD node RETURN count(node) AS n", { q: '"' + (rows.entities[0]!.props.nameKeys as string[])[0] + '"' });
+      // The schema is on top of the imported store: the name-lookup index answers.
+      const hit = await driver.executeQuery("CALL db.index.fulltext.queryNodes('entity_lookup_keys', $q) YIELD node RETURN count(node) AS n", { q: exactTermQuery((rows.entities[0]!.props.lookupKeys as string[])[0]!) });
       expect(Number(hit.records[0]!.get('n'))).toBeGreaterThan(0);
     } finally {
       await driver.close();

@@ -15,8 +15,8 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const rows = (): GraphRows => ({
   sources: [{ id: 's1', props: { id: 's1', title: 'A "report"', text: 'line one\nline two', note: null } }],
   entities: [
-    { id: 'p1', label: 'Person', startDate: null, endDate: null, props: { id: 'p1', name: 'Ali', aliases: [], nameKeys: ['ali'], unnamed: false } },
-    { id: 'e1', label: 'Event', startDate: '2024-12-01', endDate: '2024-12-31', props: { id: 'e1', name: 'Clashes', aliases: ['x', 'y'], nameKeys: ['clashes'], unnamed: false } },
+    { id: 'p1', label: 'Person', startDate: null, endDate: null, props: { id: 'p1', name: 'Ali', aliases: [], lookupKeys: ['n:ali'], unnamed: false } },
+    { id: 'e1', label: 'Event', startDate: '2024-12-01', endDate: '2024-12-31', props: { id: 'e1', name: 'Clashes', aliases: ['x', 'y'], lookupKeys: ['n:clashes'], unnamed: false } },
   ],
   claims: [{ id: 'c1', props: { id: 'c1', value: 12, about: 'e1' } }],
   entityRelations: [
@@ -35,9 +35,9 @@ describe('import CSV', () => {
     const summary = w.close();
     expect(summary).toMatchObject({ nodes: 4, relationships: 3 });
     const person = readFileSync(path.join(dir, 'nodes', 'Person.1.csv'), 'utf8');
-    expect(person).toBe('id:ID,name:string,nameKeys:string[],unnamed:boolean\n"p1","Ali","ali",false\n'); // no empty list
+    expect(person).toBe('id:ID,name:string,lookupKeys:string[],unnamed:boolean\n"p1","Ali","n:ali",false\n'); // no empty list
     const event = readFileSync(path.join(dir, 'nodes', 'Event.1.csv'), 'utf8');
-    expect(event.split('\n')[0]).toBe('id:ID,name:string,aliases:string[],nameKeys:string[],unnamed:boolean,startDate:date,endDate:date');
+    expect(event.split('\n')[0]).toBe('id:ID,name:string,aliases:string[],lookupKeys:string[],unnamed:boolean,startDate:date,endDate:date');
     expect(event).toContain('"x\u001fy"');
     expect(readFileSync(path.join(dir, 'nodes', 'Claim.1.csv'), 'utf8')).toBe('id:ID,value:double,about:string\n"c1",12,"e1"\n');
     // The source's text has a line break: it goes to a multi-line file, quotes doubled.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   keyQuery, lookupKeys, matchName, nameVariants, resolveName, spellingWord, typedName, wordQuery, looseWordQuery,
+  tierQueries, tierOf, MAX_TIER, couldChangeWithMore,
   closeSpelling, type NameCandidate,
 } from '../../../src/resolution/index.js';
 
@@ -171,7 +172,7 @@ describe('lookup keys and their queries', () => {
     const keys = lookupKeys({ name: "Khirbet al-Ma'zah ambush", aliases: [], description: 'An ambush' });
     expect(keys).toEqual(expect.arrayContaining(['n:khirbet mazah ambush', 'o:ambush khirbet mazah', `w:${spellingWord('khirbet')}`, 'd:ambush']));
     const unnamed = lookupKeys({ name: "Kanjo Hassan's brother", aliases: [], unnamed: true });
-    expect(unnamed.some((k) => k.startsWith('w:') || k.startsWith('d:'))).toBe(false);
+    expect(unnamed.some((k) => /^(w\d*|d):/.test(k))).toBe(false);
     expect(lookupKeys({ name: 'Islamic State', aliases: [], commonNames: ['ISIS'] })).toContain('c:isis');
   });
 
@@ -181,5 +182,41 @@ describe('lookup keys and their queries', () => {
     expect(wordQuery(typed)).not.toContain('*');
     expect(wordQuery(typed)).toMatch(/^(\+\("w\\:[^"]+"\^2 OR "d\\:[^"]+"\) ?)+$/);
     expect(looseWordQuery(typedName('two words'))).toBeNull();
+    for (const { query } of tierQueries(typed)) expect(query).toMatch(/^(\+"w\d\\:[^"]+" ?)+$/);
+  });
+
+  it('tag name words with the length of their name, so partial candidates are read best coverage first', () => {
+    const keys = lookupKeys({ name: 'Mohammad Kanjo Hassan', aliases: ['Hassan'] });
+    // "Kanjo" covers a third of the canonical name (tier 3); "Hassan" all of the alias (tier 1).
+    expect(keys).toEqual(expect.arrayContaining([`w3:${spellingWord('kanjo')}`, `w3:${spellingWord('hasan')}`, `w1:${spellingWord('hasan')}`]));
+    expect(keys).not.toContain(`w1:${spellingWord('kanjo')}`);
+    expect(tierOf('Clashes in the town of Beit Ana on the coast, 2025-03-06 (#12)')).toBe(MAX_TIER);
+    // A two-word typed name reads names of two words first, then three, … MAX_TIER.
+    const tiers = tierQueries(typedName('Kanjo Hassan')).map((t) => t.tier);
+    expect(tiers).toEqual(Array.from({ length: MAX_TIER - 1 }, (_, k) => k + 2));
+    expect(tierQueries(typedName('Kanjo Hassan'))[0]!.query).toBe(`+"w2\\:${spellingWord('kanjo')}" +"w2\\:${spellingWord('hasan')}"`);
+  });
+});
+
+describe('a cut candidate read', () => {
+  const person = (id: string, name: string, aliases: string[] = []) => ({ id, kind: 'Person', name, aliases, unnamed: false });
+  it('cannot change an ambiguous answer or an exact canonical name, but can change anything else', () => {
+    const kanjo = person('k', 'Mohammad Kanjo Hassan', ['Hassan']);
+    const rubio = person('r', 'Marco Rubio', ['Rubio']);
+    const exact = typedName('Marco Rubio');
+    expect(couldChangeWithMore(exact, resolveName(exact, [rubio]))).toBe(false);
+    // An alias could be contested by a person left unread ("Rubio" is a word of other names).
+    const alias = typedName('Rubio');
+    expect(couldChangeWithMore(alias, resolveName(alias, [rubio]))).toBe(true);
+    // A one-word exact name of a person is contested by other people with that word.
+    const one = typedName('Hassan');
+    const hassan = person('h', 'Hassan');
+    expect(couldChangeWithMore(one, resolveName(one, [hassan]))).toBe(true);
+    expect(resolveName(one, [hassan, kanjo]).status).toBe('AMBIGUOUS');
+    expect(couldChangeWithMore(one, resolveName(one, [hassan, kanjo]))).toBe(false);
+    // Partial matches could be outscored or tied; nothing found could be found further on.
+    const part = typedName('Kanjo');
+    expect(couldChangeWithMore(part, resolveName(part, [kanjo]))).toBe(true);
+    expect(couldChangeWithMore(part, resolveName(part, []))).toBe(true);
   });
 });
