@@ -2,7 +2,8 @@
  * The neighbourhood of an entity, drawn with cytoscape and the fcose force layout: coloured by
  * kind (as Neo4j Browser's style), hedged links dashed, hubs the API collapsed drawn as double
  * rings. Click a node to expand it, an edge for its evidence; filter by relationship type and
- * by date. State lives in the URL: #/graph/<id>?depth=2&expand=a,b&hide=TYPE&from=…&to=…
+ * by date, and "as known on" a document's date (the API's asOf). State lives in the URL:
+ * #/graph/<id>?depth=2&expand=a,b&hide=TYPE&from=…&to=…&asOf=YYYY-MM-DD
  */
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
@@ -41,13 +42,21 @@ interface Subgraph {
   truncated: boolean;
 }
 
-const QUERY = `query Neighbourhood($name: String!, $depth: Int, $first: Int, $maxDegree: Int) {
-  neighbourhood(name: $name, depth: $depth, first: $first, maxDegree: $maxDegree) {
+const QUERY = `query Neighbourhood($name: String!, $depth: Int, $first: Int, $maxDegree: Int, $asOf: String) {
+  neighbourhood(name: $name, depth: $depth, first: $first, maxDegree: $maxDegree, asOf: $asOf) {
     truncated center { id kind name }
     nodes { id kind name distance collapsed }
     edges { id type from to certainty date role ${RELATION_EXTRA_FIELDS} ${CITATION_FIELDS} }
   }
 }`;
+
+/** The documents and the day each is certainly published: the choices of "as known on". */
+const SOURCES = '{ sources { id title knownFrom } }';
+interface SourceDate {
+  id: string;
+  title: string;
+  knownFrom: string | null;
+}
 
 /** Entities with more links than this are drawn as hubs, not walked through (the URL's `hub`). */
 const DEFAULT_HUB = 40;
@@ -87,17 +96,32 @@ export async function renderGraph(root: HTMLElement, route: Route, signal: Abort
   const params = route.params;
   const hub = clampInt(params.get('hub'), DEFAULT_HUB, 0, 10_000);
   const first = clampInt(params.get('first'), DEFAULT_FIRST, 1, 500);
+  // "As known on": only what the documents published by then state (the API's asOf).
+  const asOf = /^\d{4}-\d{2}-\d{2}$/.test(params.get('asOf') ?? '') ? params.get('asOf')! : '';
+  const asOfSelect = h('select', { name: 'asOf' }, h('option', { value: '', selected: asOf === '' }, 'everything the documents say'));
   const form = h('form', { class: 'toolbar', onsubmit: (ev: Event) => {
     ev.preventDefault();
     const fd = new FormData(ev.target as HTMLFormElement);
     const name = String(fd.get('centre') ?? '').trim();
     const h = String(fd.get('hub') ?? DEFAULT_HUB);
-    if (name) go(href('graph', [name], { depth: String(fd.get('depth') ?? '1'), hub: h === String(DEFAULT_HUB) ? undefined : h }));
+    if (name) go(href('graph', [name], { depth: String(fd.get('depth') ?? '1'), hub: h === String(DEFAULT_HUB) ? undefined : h, asOf: String(fd.get('asOf') ?? '') }));
   } },
   nameInput({ name: 'centre', label: 'Centre', value: id ?? '', placeholder: 'e.g. Mohammad Kanjo Hassan' }),
   h('label', { class: 'field' }, h('span', {}, 'Depth'), h('select', { name: 'depth' }, h('option', { value: '1', selected: depth === 1 }, '1 hop'), h('option', { value: '2', selected: depth === 2 }, '2 hops'))),
   h('label', { class: 'field' }, h('span', {}, 'Hubs: entities with more links than'), h('select', { name: 'hub' }, [20, 40, 100, 500].map((n) => h('option', { value: n, selected: n === hub }, `${n} links`)))),
+  h('label', { class: 'field' }, h('span', {}, 'As known on'), asOfSelect),
   h('button', { type: 'submit' }, 'Draw'));
+  asOfSelect.addEventListener('change', () => form.requestSubmit());
+  // The choices arrive with the documents' dates; the form works without them meanwhile.
+  void gql<{ sources: SourceDate[] }>(SOURCES, {}, signal).then(({ sources }) => {
+    const days = new Map<string, string[]>();
+    for (const src of sources) if (src.knownFrom) days.set(src.knownFrom, [...(days.get(src.knownFrom) ?? []), `${src.title} (${src.id})`]);
+    if (asOf && !days.has(asOf)) days.set(asOf, []);
+    for (const day of [...days.keys()].sort()) {
+      const docs = days.get(day)!;
+      asOfSelect.append(h('option', { value: day, selected: day === asOf }, docs.length ? `${day}, when ${docs.join(' and ')} had appeared` : day));
+    }
+  }).catch(() => undefined);
 
   if (!id) {
     replace(root, pageTitle('Graph'), form, emptyState('Name an entity to draw its neighbourhood.', h('a', { href: href('graph', ['mohammad-kanjo-hassan']) }, 'Example: Mohammad Kanjo Hassan')));
@@ -108,9 +132,9 @@ export async function renderGraph(root: HTMLElement, route: Route, signal: Abort
   const t0 = performance.now();
   let sub: Subgraph;
   try {
-    sub = (await gql<{ neighbourhood: Subgraph }>(QUERY, { name: id, depth, first, maxDegree: hub }, signal)).neighbourhood;
+    sub = (await gql<{ neighbourhood: Subgraph }>(QUERY, { name: id, depth, first, maxDegree: hub, asOf: asOf || null }, signal)).neighbourhood;
   } catch (err) {
-    replace(root, pageTitle('Graph'), form, errorBox(err, (c) => href('graph', [c.id], { depth })));
+    replace(root, pageTitle('Graph'), form, errorBox(err, (c) => href('graph', [c.id], { depth, asOf })));
     return;
   }
   if (signal.aborted) return;
@@ -185,6 +209,7 @@ export async function renderGraph(root: HTMLElement, route: Route, signal: Abort
     if (depth === 2) q.depth = '2';
     if (hub !== DEFAULT_HUB) q.hub = String(hub);
     if (first !== DEFAULT_FIRST) q.first = String(first);
+    if (asOf) q.asOf = asOf;
     if (expanded.size) q.expand = [...expanded].join(',');
     if (hidden.size) q.hide = [...hidden].join(',');
     if (range && m.length && (range[0] !== m[0] || range[1] !== m[m.length - 1])) [q.from, q.to] = range;
@@ -215,7 +240,7 @@ export async function renderGraph(root: HTMLElement, route: Route, signal: Abort
     const shownEdges = cy.edges().not('.filtered').length;
     canvas.dataset.nodes = String(shownNodes);
     canvas.dataset.edges = String(shownEdges);
-    replace(summary, `${shownNodes} entities, ${shownEdges} links shown`, sub.truncated ? ` · not the whole neighbourhood: hubs (more than ${hub} links) are not walked through, or there were more than ${first} entities` : '');
+    replace(summary, `${shownNodes} entities, ${shownEdges} links shown`, asOf ? ` · as known on ${asOf}: only what documents published by then state` : '', sub.truncated ? ` · not the whole neighbourhood: hubs (more than ${hub} links) are not walked through, or there were more than ${first} entities` : '');
     renderNodeList();
   };
   const renderTypeBoxes = () => {
@@ -284,7 +309,7 @@ export async function renderGraph(root: HTMLElement, route: Route, signal: Abort
       return;
     }
     try {
-      const more = (await gql<{ neighbourhood: Subgraph }>(QUERY, { name: nodeId, depth: 1, first: 60, maxDegree: hub }, signal)).neighbourhood;
+      const more = (await gql<{ neighbourhood: Subgraph }>(QUERY, { name: nodeId, depth: 1, first: 60, maxDegree: hub, asOf: asOf || null }, signal)).neighbourhood;
       if (signal.aborted) return;
       expanded.add(nodeId);
       node.data('expanded', true);

@@ -181,6 +181,41 @@ describe.skipIf(!hasChromium)('the explorer', () => {
     expect(errors).toEqual([]);
   });
 
+  it('draws the graph as known on a document\'s date: only what the documents published by then state', async () => {
+    type Sub = { nodes: { id: string }[]; edges: { id: string }[] };
+    const near = async (asOf: string | null): Promise<Sub | undefined> =>
+      (await x.api.gql('query($a: String) { neighbourhood(name: "jableh", depth: 1, first: 150, maxDegree: 40, asOf: $a) { nodes { id } edges { id } } }', { a: asOf })).body.data?.neighbourhood;
+    const everything = (await near(null))!;
+    const days = [...new Set((await x.api.data('{ sources { knownFrom } }')).sources.map((s: { knownFrom: string | null }) => s.knownFrom).filter(Boolean))].sort() as string[];
+    // The earliest document date at which the API knows Jableh, but less of it than in the end.
+    let day: string | undefined;
+    let then: Sub | undefined;
+    for (const d of days) {
+      then = await near(d);
+      if (then && then.edges.length < everything.edges.length) {
+        day = d;
+        break;
+      }
+    }
+    expect(day).toBeDefined();
+
+    const { page, errors } = await x.open('#/graph/jableh');
+    await page.locator('#cy[data-ready="true"]').waitFor();
+    expect((await drawn(page)).edges).toHaveLength(everything.edges.length);
+    await page.locator(`select[name="asOf"] option[value="${day}"]`).waitFor({ state: 'attached' });
+    await page.locator('select[name="asOf"]').selectOption(day!);
+    await page.waitForURL((u) => u.hash.includes(`asOf=${day}`));
+    await page.locator('.graph-summary', { hasText: `as known on ${day}` }).waitFor();
+    await page.locator('#cy[data-ready="true"]').waitFor();
+    const g = await drawn(page);
+    expect(g.edges.map((e) => e.id).sort()).toEqual(then!.edges.map((e) => e.id).sort());
+    expect(g.nodes.map((n) => n.id).sort()).toEqual(then!.nodes.map((n) => n.id).sort());
+    // The option says which documents had appeared by then.
+    expect(await page.locator('select[name="asOf"] option:checked').innerText()).toMatch(/doc-\d{3}/);
+    await screenshot(page, 'explorer-graph-as-of');
+    expect(errors).toEqual([]);
+  });
+
   it('lists and draws the paths between two names, each step with its quote; one click excludes a node and asks again', async () => {
     const api = await x.api.data(`{ paths(from: "Mohammad Kanjo Hassan", to: "Suhayl al-Hasan", first: 5, maxHops: 3) { steps { to { id name } citations { quote } } } }`);
     const { page, errors } = await x.open('#/paths');
