@@ -17,6 +17,7 @@ const STOP = /^(?:The|A|An|In|On|At|By|For|From|With|After|Before|During|Since|D
 const DEMONYM = /^(?:Syrian|Alawite|Alawites|Sunni|Shia|Shiite|Islamist|Kurdish|Russian|Iranian|Turkish|Israeli|American|European|Arab|Arabic|Christian|Druze|Muslim|Islamic|Western|Eastern|Northern|Southern|Assadist|Ba'athist|Baathist)$/;
 const TITLE = /\b(?:President|General|Colonel|Brigadier|Major|Captain|Lieutenant|Minister|Secretary|Sheikh|Shaykh|Imam|Mr\.?|Mrs\.?|Dr\.?|Commander|commander|leader|spokesman|spokesperson|spokeswoman|envoy|governor|Governor|head|chief|officer|activist|journalist|resident)\s+(?:of\s+[^,]{0,40}\s+)?$/;
 const GROUP_WORDS = /\b(?:Ministry|Council|Committee|Front|Brigades?|Army|Forces|Observatory|Organi[sz]ation|Office|Department|Union|Party|Movement|Command|Division|Battalion|Network|Agency|Authority|Authorities|Government|Administration|Court|Service|Resistance|Guard|Regiment|Coalition|Shield|Saraya|Liwa|Jaysh|Alliance|Group|Society|Crescent|Cross|Commission|Police|Militia|Tahrir|Hayat|Ansar|Sham|Institute|News|Agency|Association|Federation|Corps)\b/;
+const GROUP_WORD_ALONE = new RegExp(`^${GROUP_WORDS.source}$`);
 const PLACE_BEFORE = /\b(?:village|town|city|governorate|province|district|countryside|neighbourhood|neighborhood|region|area|suburb|port city|capital)\s+of\s+$|\b(?:in|near|to|into|from|outside|around|towards|toward)\s+(?:the\s+)?$/i;
 const PLACE_AFTER = /^\s*(?:village|town|city|Governorate|governorate|province|Province|district|District|countryside|neighbourhood|neighborhood|region|base|airport|Airport|prison|Prison|Mosque|mosque|Road|road|Highway|highway|Motorway|Square|mountains|Mountains)\b/;
 
@@ -58,6 +59,8 @@ export function findCandidates(sentences: readonly Sentence[], mentions: readonl
       const name = s.text.slice(span.start, span.end);
       const words = name.split(/[\s-]+/);
       if (words.length === 1 && (DEMONYM.test(name) || STOP.test(name) || name.length < 3)) continue;
+      // "the Observatory", "the Ministry": an organisation word alone refers back, it names no one new.
+      if (words.length === 1 && GROUP_WORD_ALONE.test(name)) continue;
       if (/^\d/.test(name)) continue;
       const before = s.text.slice(0, span.start);
       const afterText = s.text.slice(span.end);

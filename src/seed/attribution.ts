@@ -83,6 +83,7 @@ const PATTERNS: Pattern[] = [
 ];
 
 const CHRONICLE_LEAD = /^\s*(?:(?:On|By|In|Since|As of|Later)\s[^,]{1,40},\s*)?$/;
+const CHRONICLE_SUBJECT = /^\s*(?:On|By|In|Since|As of|Later)\s[^,]{1,40},\s*[^,;:"“”]{1,100}$/;
 
 /** Where the reported content of a cue ends: the sentence end, or a contrasting clause (", while"). */
 function clauseEnd(text: string, from: number): number {
@@ -144,7 +145,10 @@ export function sentenceCues(s: Sentence, names: { name: string; id: string }[])
       // A chronicle's opening: the sentence starts with the cue clause (after a date at most) and
       // reports speech ("SOHR reported that", "According to SOHR,").
       const lead = s.text.slice(0, Math.max(0, Math.min(frame[0], start)));
-      const opensParagraph = p.report === true && CHRONICLE_LEAD.test(lead) && (p.subject === 'after' || /^\s+that\b/.test(s.text.slice(end)));
+      // The ten-word subject may reach back into the date ("On 14 December, UK-based Syrian
+      // Observatory of Human Rights (SOHR) NGO reported that"): a date, a comma, then only the subject.
+      const chronicle = CHRONICLE_LEAD.test(lead) || (p.subject === 'before' && CHRONICLE_SUBJECT.test(s.text.slice(0, start)));
+      const opensParagraph = p.report === true && chronicle && (p.subject === 'after' || /^\s+that\b/.test(s.text.slice(end)));
       cues.push({
         certainty: p.certainty, start: s.start + start, end: s.start + end, subject: normalizeSpace(subject),
         sources: subject ? namedIn(subject, names) : [], opensParagraph,

@@ -104,6 +104,22 @@ describe('figures', () => {
     expect(figures('An estimated 125 out of 140 civilians were reportedly slain.')).toEqual([[125, 'about', 'killed', 'civilians', null], [140, 'exact', 'killed', 'civilians', null]]);
   });
 
+  it('reads the measure from a noun before the number, a shared "and", a second verb and "without any"', () => {
+    expect(figures('Clashes led to the injury of 10 people and the deaths of a member of the security forces and a local gunman.')).toEqual([
+      [10, 'exact', 'wounded', 'unspecified', null], [1, 'exact', 'killed', 'security_forces', null], [1, 'exact', 'killed', 'insurgents', null],
+    ]);
+    expect(figures('The raid ended with the rescue of two kidnapped soldiers, without any casualties.')).toEqual([[2, 'exact', 'rescued', 'security_forces', null], [0, 'exact', 'casualties', 'unspecified', null]]);
+    expect(figures('Two civilians were kidnapped and shot dead by unidentified gunmen.')).toEqual([[2, 'exact', 'kidnapped', 'civilians', null], [2, 'exact', 'killed', 'civilians', null]]);
+    expect(figures('Gunmen killed one troop and injured another.')).toEqual([[1, 'exact', 'killed', 'security_forces', null], [1, 'exact', 'wounded', 'security_forces', null]]);
+    expect(figures('SOHR reported a massacre of more than 500 civilians.')).toEqual([[500, 'more_than', 'killed', 'civilians', 'sohr']]);
+    expect(figures('The bodies of six civilians were found where they had gone missing.')).toEqual([[6, 'exact', 'killed', 'civilians', null]]);
+  });
+
+  it('reads a count after a date, but not the agent after "by"', () => {
+    expect(figures('On 24 December, three judges were executed by two gunmen.')).toEqual([[3, 'exact', 'executed', 'civilians', null]]);
+    expect(figures('On March 6 the town fell.')).toEqual([]);
+  });
+
   it('ignores years, durations and footnote markers', () => {
     expect(figures('In 2011, over 13 years, [15] nothing was killed.').filter((f) => f[0] !== undefined && f[0] !== 13)).toEqual([]);
     expect(figures('The war lasted 13 years and four days.')).toEqual([]);
