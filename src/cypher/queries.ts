@@ -19,6 +19,7 @@ export const QUERY_NAMES = [
   'search.fulltext',
   'relations.ofEntities',
   'relations.ofEntitiesInView',
+  'relations.twoLevels',
   'relations.denseDegrees',
   'neighbourhood.within',
   'neighbourhood.withinInView',

@@ -43,6 +43,14 @@ export interface Loaders {
   source: DataLoader<string, SourceNode | null>;
   /** Links of an entity, one loader per distinct (types, direction, first). */
   relations(key: RelationsKey): DataLoader<string, RelationModel[]>;
+  /**
+   * Links of an entity by `outer`, loaded in one statement with the links by `inner` of every
+   * entity they reach (relations.twoLevels); those go into `relations(inner)`'s cache, so the
+   * nested field finds them without a query. Full view only (no asOf/sources on either level).
+   */
+  relationsWithNested(outer: RelationsKey, inner: RelationsKey): DataLoader<string, RelationModel[]>;
+  /** True when `relations(key)` already holds the links of `id` (loaded or primed). */
+  relationsKnown(key: RelationsKey, id: string): boolean;
   /** Every document (one query per request, only when asked for). */
   allSources(): Promise<SourceNode[]>;
   /** The places a place lies inside, nearest first (over links visible in the view). */
@@ -87,13 +95,32 @@ export function createLoaders(read: Read): Loaders {
     return byKey<SourceNode | null>(ids, found, () => null);
   }, options);
 
+  /** Relation models from the `relations` list items of a relations query, priming their entities. */
+  const toRelations = (items: readonly unknown[], view: View): RelationModel[] => {
+    const list = items.map((item) => {
+      const m = item as Record<string, unknown>;
+      return toRelation(m.rel as never, m.outgoing === true, toEntity(m.other as never));
+    });
+    primeEntities(list.map((r) => r.other));
+    // Under a view, the links and the entities they reach answer their own fields under it.
+    if (view.sourceIds !== null) for (const r of list) Object.assign(r, { view, other: inView(r.other, view) });
+    return list;
+  };
+
+  const relationsCacheKey = (key: RelationsKey) =>
+    JSON.stringify([[...key.types].sort(), key.direction, key.first, viewKey(key.view ?? FULL_VIEW)]);
   const relationLoaders = new Map<string, DataLoader<string, RelationModel[]>>();
+  /** Ids each relations loader holds (DataLoader cannot say). */
+  const relationsHeld = new Map<string, Set<string>>();
   const relations = (key: RelationsKey) => {
     const view = key.view ?? FULL_VIEW;
-    const cacheKey = JSON.stringify([[...key.types].sort(), key.direction, key.first, viewKey(view)]);
+    const cacheKey = relationsCacheKey(key);
     let loader = relationLoaders.get(cacheKey);
     if (!loader) {
+      const held = new Set<string>();
+      relationsHeld.set(cacheKey, held);
       loader = new DataLoader<string, RelationModel[]>(async (ids) => {
+        for (const id of ids) held.add(id);
         const params = { types: key.types, direction: key.direction, first: key.first };
         let rows: Row[];
         let dense = new Map<string, unknown[]>();
@@ -104,25 +131,58 @@ export function createLoaders(read: Read): Loaders {
           const denseIds = rows.filter((row) => row.dense === true).map((row) => String(row.id));
           if (denseIds.length > 0) dense = await denseRelations(read, denseIds, params);
         }
-        const lists: [string, unknown[]][] = [
-          ...rows.filter((r) => r.dense !== true).map((r) => [String(r.id), rowList(r, 'relations')] as [string, unknown[]]),
-          ...dense,
-        ];
         const found = new Map<string, RelationModel[]>();
-        for (const [id, items] of lists) {
-          const list = items.map((item) => {
-            const m = item as Record<string, unknown>;
-            const other = toEntity(m.other as never);
-            return toRelation(m.rel as never, m.outgoing === true, other);
-          });
-          primeEntities(list.map((r) => r.other));
-          // Under a view, the links and the entities they reach answer their own fields under it.
-          if (view.sourceIds !== null) for (const r of list) Object.assign(r, { view, other: inView(r.other, view) });
-          found.set(id, list);
-        }
+        for (const r of rows) if (r.dense !== true) found.set(String(r.id), toRelations(rowList(r, 'relations'), view));
+        for (const [id, items] of dense) found.set(id, toRelations(items, view));
         return byKey(ids, found, () => []);
       }, options);
       relationLoaders.set(cacheKey, loader);
+    }
+    return loader;
+  };
+  const relationsKnown = (key: RelationsKey, id: string) => relationsHeld.get(relationsCacheKey(key))?.has(id) ?? false;
+
+  const nestedLoaders = new Map<string, DataLoader<string, RelationModel[]>>();
+  const relationsWithNested = (outer: RelationsKey, inner: RelationsKey) => {
+    const cacheKey = JSON.stringify([relationsCacheKey(outer), relationsCacheKey(inner)]);
+    let loader = nestedLoaders.get(cacheKey);
+    if (!loader) {
+      loader = new DataLoader<string, RelationModel[]>(async (ids) => {
+        const rows = await read('relations.twoLevels', {
+          ids, types: outer.types, direction: outer.direction, first: outer.first,
+          types2: inner.types, direction2: inner.direction, first2: inner.first, denseDegree: DENSE_DEGREE,
+        }, 'Entity.relations');
+        const innerLoader = relations(inner);
+        const innerHeld = relationsHeld.get(relationsCacheKey(inner))!;
+        const found = new Map<string, RelationModel[]>();
+        for (const row of rows) {
+          if (row.dense === true) continue; // a hub: the hub path below
+          const items = rowList(row, 'relations') as Record<string, unknown>[];
+          found.set(String(row.id), toRelations(items, FULL_VIEW));
+          for (const item of items) {
+            const otherId = String((item.other as Record<string, unknown>).id);
+            // A hub reached at level 1 has no list here; its own field loads it by the hub path.
+            if (item.dense === true || innerHeld.has(otherId)) continue;
+            innerHeld.add(otherId);
+            innerLoader.prime(otherId, toRelations(rowList(item as Row, 'relations'), FULL_VIEW));
+          }
+        }
+        const hubs = rows.filter((r) => r.dense === true).map((r) => String(r.id));
+        if (hubs.length > 0) {
+          const lists = await relations(outer).loadMany(hubs);
+          hubs.forEach((id, i) => {
+            const l = lists[i];
+            if (l instanceof Error) throw l;
+            found.set(id, l!);
+          });
+        }
+        // The outer lists also belong in relations(outer)'s cache (the same answer).
+        const outerLoader = relations(outer);
+        const outerHeld = relationsHeld.get(relationsCacheKey(outer))!;
+        for (const [id, list] of found) if (!outerHeld.has(id)) { outerHeld.add(id); outerLoader.prime(id, list); }
+        return byKey(ids, found, () => []);
+      }, options);
+      nestedLoaders.set(cacheKey, loader);
     }
     return loader;
   };
@@ -214,5 +274,5 @@ export function createLoaders(read: Read): Loaders {
     return byKey(ids, found, () => []);
   }, options);
 
-  return { entity, source, relations, allSources, sourceEntities, sourceRelationships, sourceClaims, placeContainers, placeEvents, eventClaims, primeEntities };
+  return { entity, source, relations, relationsWithNested, relationsKnown, allSources, sourceEntities, sourceRelationships, sourceClaims, placeContainers, placeEvents, eventClaims, primeEntities };
 }

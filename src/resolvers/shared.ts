@@ -2,7 +2,10 @@
  * Field resolvers every entity type shares (Person, Group, Place and Event implement `Entity`;
  * Apollo does not inherit resolvers from interfaces, so each type spreads these in).
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from './context.js';
+import type { RelationsKey } from './loaders.js';
+import { nestedRelationsArgs } from './lookahead.js';
 import { intInRange, LIMITS, relationTypesArg, pageSize } from './args.js';
 import { citationRefs, type EntityNode, type RelationModel } from './model.js';
 import { FULL_VIEW, inView, viewOf, visibleCitations, type View, type ViewArgs } from './view.js';
@@ -29,6 +32,17 @@ export async function entityRef(ctx: RequestContext, id: string | null | undefin
   return e && view ? inView(e, view) : e;
 }
 
+/** The loader key of the nested `other { relations(…) }` field, when the look-ahead finds one and its arguments are valid. */
+function innerKey(info: GraphQLResolveInfo): RelationsKey | null {
+  const args = nestedRelationsArgs(info) as RelationsArgs | null;
+  if (!args) return null;
+  try {
+    return { types: relationTypesArg('types', args.types), direction: args.direction ?? 'BOTH', first: pageSize('Entity.relations', args.first), view: FULL_VIEW };
+  } catch {
+    return null; // invalid: the nested field itself answers with the error
+  }
+}
+
 /** Resolvers of the Entity interface's fields that need more than the node's properties. */
 export const entityFields = {
   claimedBy: (e: EntityNode, _: unknown, ctx: RequestContext) => entityRef(ctx, e.claimedBy, e.view),
@@ -36,10 +50,15 @@ export const entityFields = {
   commonNames: (e: EntityNode) => (Array.isArray(e.commonNames) ? e.commonNames : []),
   /** Set only on an entity resolved from a name (src/resolvers/names.ts). */
   match: (e: EntityNode & { nameMatch?: unknown }) => e.nameMatch ?? null,
-  relations: async (e: EntityNode, args: RelationsArgs, ctx: RequestContext) => {
+  relations: async (e: EntityNode, args: RelationsArgs, ctx: RequestContext, info: GraphQLResolveInfo) => {
     const types = relationTypesArg('types', args.types);
     const first = pageSize('Entity.relations', args.first);
     const view = await viewOf(ctx, args, e.view);
-    return ctx.loaders.relations({ types, direction: args.direction ?? 'BOTH', first, view }).load(e.id);
+    const key = { types, direction: args.direction ?? 'BOTH', first, view } as const;
+    // `relations { other { relations } }`: both levels in one statement, unless this level is
+    // already loaded (as the inner level of the field above) or a view applies.
+    const inner = view.sourceIds === null && !ctx.loaders.relationsKnown(key, e.id) ? innerKey(info) : null;
+    if (inner) return ctx.loaders.relationsWithNested(key, inner).load(e.id);
+    return ctx.loaders.relations(key).load(e.id);
   },
 };

@@ -95,6 +95,20 @@ describe('query count of a wide, nested request', () => {
     expect(large.queries.length).toBeLessThanOrEqual(6);
   });
 
+  it('loads entity → relations → other → relations in one relations statement (the look-ahead)', async () => {
+    const q = `query ($name: String!) { entity(name: $name) { id name
+      relations(first: 10) { type other { id name relations(first: 10) { type other { id name } } } } } }`;
+    const { body, queries } = await api.gql(q, { name: 'Syrian Observatory for Human Rights' });
+    expect(body.errors).toBeUndefined();
+    const levels = body.data!.entity.relations as { other: { relations: unknown[] } }[];
+    expect(levels.length).toBe(10);
+    expect(levels.some((r) => r.other.relations.length > 0)).toBe(true);
+    console.info(`[query count] entity→relations→other→relations: ${queries.map((e) => e.query).join(', ')}`);
+    // The name lookup (Query.entity), then both levels of links in one statement.
+    expect(queries.filter((e) => e.operation === 'Entity.relations').map((e) => e.query)).toEqual(['relations.twoLevels']);
+    expect(queries.filter((e) => e.operation !== 'Query.entity' && e.operation !== 'Entity.relations')).toEqual([]);
+  });
+
   it('runs every query through executeRead with its operation named', async () => {
     const { queries } = await api.gql('{ entity(name: "HTS") { name relations(first: 3) { other { name } } } sources { id } }');
     expect(queries.map((q) => q.operation).sort()).toEqual(['Entity.relations', 'Query.entity', 'Source.all']);

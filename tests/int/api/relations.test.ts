@@ -12,12 +12,21 @@ import { startApi, type Api } from './apiHarness.js';
 
 let plainApi: Api;
 let hubApi: Api;
+let innerHubApi: Api;
 let entities: { id: string; types: string[]; links: number }[];
 
 beforeAll(async () => {
   plainApi = await startApi();
   hubApi = await startApi({
-    alterQueries: (q) => ({ ...q, 'relations.ofEntities': q['relations.ofEntities'].replace('> $denseDegree', '> 0') }),
+    alterQueries: (q) => ({
+      ...q,
+      'relations.ofEntities': q['relations.ofEntities'].replace('> $denseDegree', '> 0'),
+      'relations.twoLevels': q['relations.twoLevels'].replaceAll('> $denseDegree', '> 0'),
+    }),
+  });
+  // Every entity reached at level 1 of relations.twoLevels is a hub there (and only there).
+  innerHubApi = await startApi({
+    alterQueries: (q) => ({ ...q, 'relations.twoLevels': q['relations.twoLevels'].replace('COUNT { (other)--() } > $denseDegree', 'COUNT { (other)--() } > 0') }),
   });
   const { records } = await plainApi.driver.executeQuery(`
     MATCH (n:Entity)-[r]-(:Entity)
@@ -29,6 +38,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await plainApi?.close();
   await hubApi?.close();
+  await innerHubApi?.close();
 });
 
 interface Link { id: string; type: string; direction: string; other: string }
@@ -109,5 +119,54 @@ describe.each([
       expect(got.map((l) => l.type)[0], e.id).toBe(e.types[0]);
       expect(new Set(got.map((l) => l.type)), e.id).toEqual(new Set(types));
     }
+  });
+});
+
+describe('relations { other { relations } } in one statement', () => {
+  const selection = `relations(first: $first) { id type direction other { id name relations(types: $types, first: $first2) { id type direction other { id name } } } }`;
+  const together = `query ($id: ID!, $first: Int, $first2: Int, $types: [String!]) { entityById(id: $id) { id ${selection} } }`;
+  // A named fragment is not followed by the look-ahead: the same answer, one query per level.
+  const levelByLevel = `query ($id: ID!, $first: Int, $first2: Int, $types: [String!]) { entityById(id: $id) { id relations(first: $first) { id type direction other { ...Inner } } } }
+    fragment Inner on Entity { id name relations(types: $types, first: $first2) { id type direction other { id name } } }`;
+  const relationQueries = (qs: { query: string }[]) => qs.map((q) => q.query).filter((q) => q.startsWith('relations.'));
+
+  it('loads both levels with relations.twoLevels, with the answer of one query per level', async () => {
+    for (const e of entities) {
+      for (const vars of [{ first: 100, first2: 100, types: null }, { first: 3, first2: 2, types: null }, { first: 5, first2: 4, types: [e.types[0]!, e.types[e.types.length - 1]!] }]) {
+        const one = await plainApi.gql(together, { id: e.id, ...vars });
+        const two = await plainApi.gql(levelByLevel, { id: e.id, ...vars });
+        expect(one.body.errors, JSON.stringify(one.body.errors)).toBeUndefined();
+        expect(one.body.data, `${e.id} ${JSON.stringify(vars)}`).toEqual(two.body.data);
+        expect(relationQueries(one.queries)).toEqual(['relations.twoLevels']);
+        expect(relationQueries(two.queries)).toEqual(['relations.ofEntities', 'relations.ofEntities']);
+        const inner = (one.body.data!.entityById.relations as { other: { relations: unknown[] } }[]).map((r) => r.other.relations.length);
+        expect(Math.max(...inner), e.id).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('takes the hub path for a hub at either level, with the same answer', async () => {
+    for (const e of entities.slice(0, 2)) {
+      const vars = { id: e.id, first: 4, first2: 3, types: null };
+      const expected = (await plainApi.gql(levelByLevel, vars)).body.data;
+      const rootHub = await hubApi.gql(together, vars);
+      expect(rootHub.body.data, e.id).toEqual(expected);
+      expect(relationQueries(rootHub.queries)).toContain('relations.twoLevels');
+      expect(relationQueries(rootHub.queries)).toContain('relations.denseDegrees');
+      const innerHub = await innerHubApi.gql(together, vars);
+      expect(innerHub.body.data, e.id).toEqual(expected);
+      // Level 1 from relations.twoLevels; level 2 of the entities it flagged, by their own field.
+      expect(relationQueries(innerHub.queries)).toEqual(['relations.twoLevels', 'relations.ofEntities']);
+    }
+  });
+
+  it('leaves a nested field under a view, or with bad arguments, to itself', async () => {
+    const e = entities[0]!;
+    const bad = await plainApi.gql(together, { id: e.id, first: 2, first2: 2, types: ['NOT_A_TYPE'] });
+    expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const viewed = await plainApi.gql(
+      `query ($id: ID!) { entityById(id: $id) { relations(first: 3) { id other { id relations(first: 2, asOf: "2025-12-31") { id } } } } }`, { id: e.id });
+    expect(viewed.body.errors).toBeUndefined();
+    expect(relationQueries(viewed.queries)).toEqual(['relations.ofEntities', 'relations.ofEntitiesInView']);
   });
 });
