@@ -155,27 +155,29 @@ export function createLoaders(read: Read): Loaders {
         const innerLoader = relations(inner);
         const innerHeld = relationsHeld.get(relationsCacheKey(inner))!;
         const found = new Map<string, RelationModel[]>();
+        const innerHubs = new Set<string>();
         for (const row of rows) {
           if (row.dense === true) continue; // a hub: the hub path below
           const items = rowList(row, 'relations') as Record<string, unknown>[];
           found.set(String(row.id), toRelations(items, FULL_VIEW));
           for (const item of items) {
             const otherId = String((item.other as Record<string, unknown>).id);
-            // A hub reached at level 1 has no list here; its own field loads it by the hub path.
-            if (item.dense === true || innerHeld.has(otherId)) continue;
+            if (innerHeld.has(otherId)) continue;
             innerHeld.add(otherId);
-            innerLoader.prime(otherId, toRelations(rowList(item as Row, 'relations'), FULL_VIEW));
+            if (item.dense === true) innerHubs.add(otherId); // a hub reached at level 1: no list here
+            else innerLoader.prime(otherId, toRelations(rowList(item as Row, 'relations'), FULL_VIEW));
           }
         }
+        // Hubs, straight to the hub path (relations.ofEntities would only say they are hubs again):
+        // those in `ids` by the outer key, those reached by the inner one, both at once.
         const hubs = rows.filter((r) => r.dense === true).map((r) => String(r.id));
-        if (hubs.length > 0) {
-          const lists = await relations(outer).loadMany(hubs);
-          hubs.forEach((id, i) => {
-            const l = lists[i];
-            if (l instanceof Error) throw l;
-            found.set(id, l!);
-          });
-        }
+        const param = (k: RelationsKey) => ({ types: k.types, direction: k.direction, first: k.first });
+        const [outerHubLists, innerHubLists] = await Promise.all([
+          hubs.length > 0 ? denseRelations(read, hubs, param(outer)) : new Map<string, unknown[]>(),
+          innerHubs.size > 0 ? denseRelations(read, [...innerHubs], param(inner)) : new Map<string, unknown[]>(),
+        ]);
+        for (const [id, items] of outerHubLists) found.set(id, toRelations(items, FULL_VIEW));
+        for (const [id, items] of innerHubLists) innerLoader.prime(id, toRelations(items, FULL_VIEW));
         // The outer lists also belong in relations(outer)'s cache (the same answer).
         const outerLoader = relations(outer);
         const outerHeld = relationsHeld.get(relationsCacheKey(outer))!;
