@@ -10,8 +10,9 @@
 //   loose — the step-6 read, run only when nothing before it found anything; or null.
 // $limit: rows per read. `cut` says the read returned $limit rows (there may be more): the
 // resolver never lets a cut read decide an answer that more candidates could change.
-// Only the fields the ladder and an AMBIGUOUS_NAME list need are returned (the answer itself is
-// read whole by id); territoryOf: the states a country place is the territory of.
+// Whole-name hits (few, and most answers) come whole; the others with only the fields the ladder
+// and an AMBIGUOUS_NAME list need (such an answer is then read by id). territoryOf: the states a
+// country place is the territory of. `tier` of a tier read is the first tier it covers.
 UNWIND $lookups AS lookup
 CALL (lookup) {
   WITH lookup WHERE lookup.keys IS NOT NULL
@@ -40,6 +41,7 @@ CALL (lookup, whole, tiers, described) {
 UNWIND [{read: 'whole', tier: 0, nodes: whole}] + tiers + [{read: 'words', tier: 0, nodes: described}, {read: 'loose', tier: 0, nodes: loose}] AS r
 WITH lookup, r WHERE size(r.nodes) > 0
 UNWIND r.nodes AS node
-RETURN lookup.i AS i, r.read AS read, r.tier AS tier, size(r.nodes) >= $limit AS cut,
-       node {.id, .kind, .name, .aliases, .commonNames, .roles, .description, .unnamed, .groupType, .placeType, .eventType, .start, .knownIn} AS entity,
+RETURN lookup.i AS i, r.read AS read, r.tier AS tier, size(r.nodes) >= $limit AS cut, r.read = 'whole' AS whole,
+       CASE WHEN r.read = 'whole' THEN node {.*, lookupKeys: null}
+            ELSE node {.id, .kind, .name, .aliases, .commonNames, .roles, .description, .unnamed, .groupType, .placeType, .eventType, .start, .knownIn} END AS entity,
        CASE WHEN node:Place THEN [(node)-[:TERRITORY_OF]->(state:Entity) | state.id] ELSE [] END AS territoryOf

@@ -73,19 +73,29 @@ export function keyQuery(typed: TypedName): string {
   return [`n:${v.exact}`, `a:${v.exact}`, `c:${v.exact}`, `o:${v.reordered}`, `s:${v.spellingJoined}`, `t:${v.spellingSorted}`].map(term).join(' OR ');
 }
 
+/** Coverage tiers read one by one (k, k+1, … typed words); longer names are read together. */
+export const EXACT_TIER_READS = 3;
+
 /**
  * The partial-match (step 4) candidates and the contenders, best coverage first: one Lucene
- * query per coverage tier, from names of as many words as typed up to MAX_TIER, each requiring
- * every typed word (skeleton) in names of that length. Reading them in this order, each with its
- * own limit, means a limit cuts the names that match the least of their words, never a name
- * that matches better than one that was read. Empty when the text has no word.
+ * query per coverage tier — names of as many words as typed (k), then k+1, k+2 —, then one for
+ * every longer name together, each requiring every typed word (skeleton) in names of that
+ * length. Read in this order, each with its own limit, a limit only cuts names that cover less
+ * of the typed words than every name read before them. `tier` is the first tier of the read.
+ * Empty when the text has no word.
  */
 export function tierQueries(typed: TypedName): { tier: number; query: string }[] {
   const words = typed.words.slice(0, MAX_LOOKUP_WORDS);
   if (words.length === 0) return [];
+  const first = Math.min(words.length, MAX_TIER);
   const out: { tier: number; query: string }[] = [];
-  for (let tier = Math.min(words.length, MAX_TIER); tier <= MAX_TIER; tier++) {
+  for (let tier = first; tier <= MAX_TIER && tier < first + EXACT_TIER_READS; tier++) {
     out.push({ tier, query: words.map((w) => `+${term(`w${tier}:${w}`)}`).join(' ') });
+  }
+  const rest = first + EXACT_TIER_READS;
+  if (rest <= MAX_TIER) {
+    const tiers = Array.from({ length: MAX_TIER - rest + 1 }, (_, k) => rest + k);
+    out.push({ tier: rest, query: words.map((w) => `+(${tiers.map((t) => term(`w${t}:${w}`)).join(' OR ')})`).join(' ') });
   }
   return out;
 }

@@ -10,7 +10,7 @@
 import { fuzzySearchQuery } from '../cypher/lucene.js';
 import { AppError, ErrorCode } from '../errors/index.js';
 import {
-  couldChangeWithMore, keyQuery, looseWordQuery, MAX_CANDIDATES, rankCandidates, resolveName, shortDescription,
+  CONTEST_COVERAGE, couldChangeWithMore, keyQuery, looseWordQuery, MAX_CANDIDATES, rankCandidates, resolveName, shortDescription,
   tierQueries, typedName, wordQuery, type NameCandidate, type NameMatch, type RankedCandidate, type Resolution, type TypedName,
 } from '../resolution/index.js';
 import type { Row } from '../db/executor.js';
@@ -74,6 +74,8 @@ interface Lookup {
 /** What the reads found for one typed name. */
 interface Found {
   byId: Map<string, Candidate>;
+  /** Candidates read with every property (whole-name hits): an answer needs no second read. */
+  whole: Set<string>;
   /** The reads that returned their limit (tier number; 0 for the whole-name, word and loose reads). */
   cut: { read: string; tier: number }[];
   /** Did the tier reads find anything at all (before the ladder's own checks)? */
@@ -90,7 +92,8 @@ async function read(ctx: Reader, lookups: Lookup[], limit: number, found: Found[
     const i = Number(row.i);
     const f = found[i]!;
     const c = toCandidate(row);
-    if (!f.byId.has(c.id)) f.byId.set(c.id, c);
+    if (row.whole === true) f.whole.add(c.id);
+    if (!f.byId.has(c.id) || row.whole === true) f.byId.set(c.id, c);
     if (row.read === 'tier') f.tierHits = true;
     if (row.read === 'whole') f.wholeHits = true;
     if (row.cut === true) {
@@ -113,6 +116,8 @@ export interface NameDecision {
   candidates: Candidate[];
   /** A read was cut: an AMBIGUOUS list may leave out equally good candidates. */
   incomplete: boolean;
+  /** Ids of the candidates read with every property. */
+  whole: ReadonlySet<string>;
 }
 
 /**
@@ -124,7 +129,7 @@ export interface NameDecision {
  * the description and loose reads (which pass 1 skipped) run in a second statement.
  */
 export async function resolveAll(ctx: Reader, typed: readonly TypedName[], operation: string, limits: ReadLimits = LIMITS): Promise<NameDecision[]> {
-  const found: Found[] = typed.map(() => ({ byId: new Map(), cut: [], tierHits: false, wholeHits: false }));
+  const found: Found[] = typed.map(() => ({ byId: new Map(), whole: new Set<string>(), cut: [], tierHits: false, wholeHits: false }));
   const addCuts = (cuts: Map<number, Found['cut']>) => { for (const [i, c] of cuts) found[i]!.cut.push(...c); };
   addCuts(await read(ctx, typed.map(firstLookup), limits.perRead, found, operation));
   const decide = (i: number) => resolveName(typed[i]!, [...found[i]!.byId.values()]);
@@ -141,15 +146,20 @@ export async function resolveAll(ctx: Reader, typed: readonly TypedName[], opera
   // A cut read and an answer an unread candidate could change: read those again, wider.
   const again = typed.flatMap((t, i): Lookup[] => {
     const f = found[i]!;
-    if (f.cut.length === 0 || !couldChangeWithMore(t, resolutions[i]!)) return [];
+    const r = resolutions[i]!;
+    if (f.cut.length === 0 || !couldChangeWithMore(t, r)) return [];
     const first = firstLookup(t, i);
+    // A whole-name answer (steps 1–3) is contested only by a same-kind name of at most 1.5× the
+    // typed words — unless it is a one-word name of a person (any person with that word).
+    const contestTiers = r.status === 'ONE' && r.match.step <= 3 && !(t.words.length === 1 && r.candidate.kind === 'Person')
+      ? Math.floor(t.words.length / CONTEST_COVERAGE) : Infinity;
     return [{
       i,
       keys: f.cut.some((c) => c.read === 'whole') ? first.keys : null,
-      tiers: first.tiers.filter((q) => f.cut.some((c) => c.read === 'tier' && c.tier === q.tier)),
+      tiers: first.tiers.filter((q) => q.tier <= contestTiers && f.cut.some((c) => c.read === 'tier' && c.tier === q.tier)),
       words: f.cut.some((c) => c.read === 'words') ? first.words : null,
       loose: f.cut.some((c) => c.read === 'loose') ? first.loose : null,
-    }];
+    }].filter((l) => l.keys !== null || l.tiers.length > 0 || l.words !== null || l.loose !== null); // nothing that matters was cut
   });
   const stillCut = new Map<number, Found['cut']>();
   if (again.length > 0) {
@@ -166,7 +176,9 @@ export async function resolveAll(ctx: Reader, typed: readonly TypedName[], opera
     const ranked = rankCandidates(typed[i]!, [...found[i]!.byId.values()]).slice(0, MAX_CANDIDATES);
     return ranked.length === 0 ? r : { status: 'AMBIGUOUS', ranked };
   });
-  return resolutions.map((resolution, i) => ({ resolution, candidates: [...found[i]!.byId.values()], incomplete: found[i]!.cut.length > 0 }));
+  return resolutions.map((resolution, i) => ({
+    resolution, candidates: [...found[i]!.byId.values()], incomplete: found[i]!.cut.length > 0, whole: found[i]!.whole,
+  }));
 }
 
 /** The entity node without the candidate-only fields, as the loaders hold it. */
@@ -175,8 +187,9 @@ function plainEntity(c: Candidate): EntityNode {
   return rest as EntityNode;
 }
 
-/** The whole entity node (candidates carry only the name fields). */
-async function wholeEntity(ctx: RequestContext, c: Candidate): Promise<EntityNode> {
+/** The whole entity node (partial-match candidates carry only the name fields: read it by id). */
+async function wholeEntity(ctx: RequestContext, c: Candidate, whole: ReadonlySet<string>): Promise<EntityNode> {
+  if (whole.has(c.id)) return plainEntity(c);
   const e = await ctx.loaders.entity.load(c.id);
   return e ?? plainEntity(c);
 }
@@ -194,7 +207,8 @@ const candidateInfo = (r: RankedCandidate<Candidate>) => ({
 
 /** Near names for a NOT_FOUND error (one extra query, only on failure). */
 async function suggestions(ctx: RequestContext, text: string, operation: string) {
-  const query = fuzzySearchQuery(text, 2);
+  // One edit only: a 2-edit automaton over a million names' terms costs tens of ms (src/cypher/lucene.ts).
+  const query = fuzzySearchQuery(text, 1);
   if (query === null) return [];
   const rows = await ctx.read('search.fulltext', { query, kinds: [], candidates: 5, first: 5 }, operation);
   return rows.map((r) => {
@@ -231,7 +245,7 @@ export async function resolveNames(ctx: RequestContext, names: readonly NameArg[
   const typed = names.map((n) => typedName(nameArg(n.argument, n.text).text));
   const results = await resolveAll(ctx, typed, operation);
   return Promise.all(
-    results.map(async ({ resolution: r, incomplete }, i) => {
+    results.map(async ({ resolution: r, incomplete, whole }, i) => {
       const n = names[i]!;
       // Under an analyst view only entities some admitted document mentions can be named.
       const known = (c: Candidate) => visible(view, (c as unknown as EntityNode).knownIn);
@@ -243,11 +257,11 @@ export async function resolveNames(ctx: RequestContext, names: readonly NameArg[
       };
       if (r.status === 'ONE') {
         if (!known(r.candidate)) throw notKnown();
-        return { ...(await wholeEntity(ctx, r.candidate)), nameMatch: { ...r.match, typed: n.text } };
+        return { ...(await wholeEntity(ctx, r.candidate, whole)), nameMatch: { ...r.match, typed: n.text } };
       }
       if (r.status === 'AMBIGUOUS') {
         const kept = view.sourceIds === null ? r.ranked : r.ranked.filter((x) => known(x.candidate));
-        if (kept.length === 1) return { ...(await wholeEntity(ctx, kept[0]!.candidate)), nameMatch: { ...kept[0]!.match, typed: n.text } };
+        if (kept.length === 1) return { ...(await wholeEntity(ctx, kept[0]!.candidate, whole)), nameMatch: { ...kept[0]!.match, typed: n.text } };
         if (kept.length === 0) throw notKnown();
         throw ambiguous(n, kept, incomplete);
       }

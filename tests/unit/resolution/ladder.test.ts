@@ -182,7 +182,7 @@ describe('lookup keys and their queries', () => {
     expect(wordQuery(typed)).not.toContain('*');
     expect(wordQuery(typed)).toMatch(/^(\+\("w\\:[^"]+"\^2 OR "d\\:[^"]+"\) ?)+$/);
     expect(looseWordQuery(typedName('two words'))).toBeNull();
-    for (const { query } of tierQueries(typed)) expect(query).toMatch(/^(\+"w\d\\:[^"]+" ?)+$/);
+    for (const { query } of tierQueries(typed)) expect(query).toMatch(/^(\+(\()?"w\d\\:[^"]+"( OR "w\d\\:[^"]+")*\)? ?)+$/);
   });
 
   it('tag name words with the length of their name, so partial candidates are read best coverage first', () => {
@@ -191,10 +191,12 @@ describe('lookup keys and their queries', () => {
     expect(keys).toEqual(expect.arrayContaining([`w3:${spellingWord('kanjo')}`, `w3:${spellingWord('hasan')}`, `w1:${spellingWord('hasan')}`]));
     expect(keys).not.toContain(`w1:${spellingWord('kanjo')}`);
     expect(tierOf('Clashes in the town of Beit Ana on the coast, 2025-03-06 (#12)')).toBe(MAX_TIER);
-    // A two-word typed name reads names of two words first, then three, … MAX_TIER.
-    const tiers = tierQueries(typedName('Kanjo Hassan')).map((t) => t.tier);
-    expect(tiers).toEqual(Array.from({ length: MAX_TIER - 1 }, (_, k) => k + 2));
-    expect(tierQueries(typedName('Kanjo Hassan'))[0]!.query).toBe(`+"w2\\:${spellingWord('kanjo')}" +"w2\\:${spellingWord('hasan')}"`);
+    // A two-word typed name reads names of two words first, then three, four, then all longer ones.
+    const reads = tierQueries(typedName('Kanjo Hassan'));
+    expect(reads.map((t) => t.tier)).toEqual([2, 3, 4, 5]);
+    expect(reads[0]!.query).toBe(`+"w2\\:${spellingWord('kanjo')}" +"w2\\:${spellingWord('hasan')}"`);
+    expect(reads[3]!.query).toContain(`"w${MAX_TIER}\\:${spellingWord('kanjo')}"`);
+    expect(tierQueries(typedName('one two three four five six seven eight')).map((t) => t.tier)).toEqual([MAX_TIER]);
   });
 });
 
