@@ -46,7 +46,7 @@ let stop = async () => {};
 if (opts.entities) {
   const bench = await openBenchNeo4j({ entities: Number(opts.entities), seed: 1, log, ...ports });
   conn = { uri: bench.instance.uri, user: bench.instance.user, password: bench.instance.password };
-  log(`bench Neo4j: ${bench.dataset.counts.nodes.toLocaleString('en')} nodes, seed from ${bench.dataset.seedCommit.slice(0, 12)}`);
+  log(`bench Neo4j: ${bench.dataset.counts.nodes.toLocaleString('en')} nodes, seed from ${(bench.dataset.refreshedSeedCommit ?? bench.dataset.seedCommit).slice(0, 12)}, lookup keys v${bench.dataset.lookupKeysVersion ?? '?'}`);
   stop = () => bench.stop();
 } else {
   conn = await ensureNeo4j(process.env, { ...ports, log });
