@@ -33,9 +33,13 @@ export interface DocResult {
   figuresNoClaimant: Score;
   relations: Score;
   dates: { correct: number; dated: number; events: number };
+  /** Drafted incidents against the curated events only this document names (matched by a shared sentence). */
+  events: Score & { type: number; date: number; place: number };
+  /** Matched figures whose curated claim says what it is about: how many drafts say the same event. */
+  about: { right: number; of: number };
   /** Figure misses where the curated claim is itself flagged by seed:check's attribution rule. */
   claimantDisputes: string[];
-  misses: { linkFp: string[]; linkFn: string[]; figFp: string[]; figFn: string[]; relFn: string[]; relFp: string[]; dateWrong: string[] };
+  misses: { events: string[]; linkFp: string[]; linkFn: string[]; figFp: string[]; figFn: string[]; relFn: string[]; relFp: string[]; dateWrong: string[] };
 }
 
 type AnyEntity = { id: string; name: string; aliases: string[]; unnamed: boolean; cite: { source: string; quote: string }[] };
@@ -75,7 +79,37 @@ export function evaluateDocument(ds: Dataset, docId: string): DocResult {
   const foundNew = new Set(candidateToGold.values());
   const named = goldNew.filter((e) => !e.unnamed);
   const newEntities = { found: foundNew.size, total: goldNew.length, namedFound: named.filter((e) => foundNew.has(e.id)).length, namedTotal: named.length };
-  const end = (id: string) => candidateToGold.get(id) ?? id;
+
+  // Events: a drafted event is a curated one when they quote a sentence in common.
+  const text = normalizeWhitespace(src.text);
+  const sentenceOf = draft.sentences.map((s) => ({ i: s.index, t: normalizeWhitespace(s.text) }));
+  const docEvents = ds.events.filter((e) => e.entry.cite.some((c) => c.source === docId)).map((e) => e.entry);
+  const sentencesOfQuotes = (e: (typeof docEvents)[number]) => {
+    const quotes = e.cite.filter((c) => c.source === docId).map((c) => normalizeWhitespace(c.quote)).filter((q) => text.includes(q));
+    return sentenceOf.filter((s) => quotes.some((q) => s.t.includes(q) || q.includes(s.t))).map((s) => s.i);
+  };
+  const goldEvents = docEvents.filter((e) => !knownIds.has(e.id)).map((e) => ({ e, sentences: sentencesOfQuotes(e) }));
+  const eventToGold = new Map<string, string>();
+  const ev = { tp: 0, fp: 0, fn: 0, type: 0, date: 0, place: 0 };
+  const left = [...goldEvents];
+  const eventMisses: string[] = [];
+  for (const d of draft.events) {
+    const overlap = (g: (typeof left)[number]) => g.sentences.filter((i) => d.sentences.includes(i)).length;
+    const best = left.filter((g) => overlap(g) > 0).sort((a, b) => overlap(b) - overlap(a))[0];
+    if (!best) { ev.fp++; eventMisses.push(`FP ${d.id} (${d.eventType}; sentences ${d.sentences.join(',')})`); continue; }
+    left.splice(left.indexOf(best), 1);
+    eventToGold.set(d.id, best.e.id);
+    ev.tp++;
+    if (best.e.eventType === d.eventType) ev.type++;
+    const start = String(best.e.start);
+    if (d.start.slice(0, start.length) === start) ev.date++;
+    if ((best.e.place ?? '') === (d.place ? candidateToGold.get(d.place) ?? d.place : '')) ev.place++;
+    else eventMisses.push(`place ${d.id}: ${d.place ?? 'none'} vs ${best.e.place ?? 'none'}`);
+    if (best.e.eventType !== d.eventType) eventMisses.push(`type ${d.id}: ${d.eventType} vs ${best.e.eventType}`);
+  }
+  ev.fn = left.length;
+  for (const g of left) eventMisses.push(`FN ${g.e.id} (${g.e.eventType}; sentences ${g.sentences.join(',') || 'none'})`);
+  const end = (id: string) => candidateToGold.get(id) ?? eventToGold.get(id) ?? id;
 
   // Figures.
   const goldClaims = ds.claims.filter((c) => c.entry.source === docId).map((c) => c.entry);
@@ -99,9 +133,20 @@ export function evaluateDocument(ds: Dataset, docId: string): DocResult {
   const predRel = draft.relations.map((x) => `${x.type} ${end(x.from)} ${end(x.to)}`);
   const relations = matchOneToOne(predRel, goldRel);
 
+  // Figures' events: for each curated claim with an `about`, the draft figure read the same way.
+  const about = { right: 0, of: 0 };
+  const pool = draft.figures.map((f) => ({ f, k: figKey(f.value !== undefined ? String(f.value) : `${f.low}-${f.high}`, f.measure, f.claimedBy ? end(f.claimedBy) : undefined) }));
+  for (const c of goldClaims) {
+    const k = figKey(c.value !== undefined ? String(c.value) : `${c.low}-${c.high}`, c.measure, c.claimedBy);
+    const i = pool.findIndex((x) => x.k === k);
+    if (i < 0) continue;
+    const [{ f }] = pool.splice(i, 1) as [(typeof pool)[number]];
+    if (!c.about) continue;
+    about.of++;
+    if (f.about && end(f.about) === c.about) about.right++;
+  }
+
   // Dates.
-  const text = normalizeWhitespace(src.text);
-  const sentenceOf = draft.sentences.map((s) => ({ i: s.index, t: normalizeWhitespace(s.text) }));
   const events = ds.events.filter((e) => e.entry.cite.some((c) => c.source === docId)).map((e) => e.entry);
   let correct = 0, dated = 0;
   const dateWrong: string[] = [];
@@ -118,8 +163,9 @@ export function evaluateDocument(ds: Dataset, docId: string): DocResult {
 
   return {
     doc: docId, claimantDisputes, linking, newEntities, figures: figures.score, figuresNoClaimant, relations: relations.score,
-    dates: { correct, dated, events: events.length },
+    dates: { correct, dated, events: events.length }, events: ev, about,
     misses: {
+      events: eventMisses,
       linkFp: [...linked].filter((id) => !goldKnown.has(id)),
       linkFn: [...goldKnown].filter((id) => !linked.has(id)),
       figFp: figures.fp, figFn: figures.fn, relFp: relations.fp, relFn: relations.fn, dateWrong,
@@ -139,17 +185,19 @@ function matchOneToOne(pred: string[], gold: string[]): { score: Score; fp: stri
 }
 
 function table(results: DocResult[]): string {
-  const rows = results.map((x) => `| ${x.doc} | ${f2(p(x.linking))} | ${f2(r(x.linking))} | ${x.newEntities.found}/${x.newEntities.total} (named ${x.newEntities.namedFound}/${x.newEntities.namedTotal}) | ${f2(p(x.figures))} | ${f2(r(x.figures))} | ${f2(p(x.figuresNoClaimant))} / ${f2(r(x.figuresNoClaimant))} | ${f2(p(x.relations))} | ${f2(r(x.relations))} | ${x.dates.correct}/${x.dates.dated} of ${x.dates.events} |`);
+  const rows = results.map((x) => `| ${x.doc} | ${f2(p(x.linking))} | ${f2(r(x.linking))} | ${x.newEntities.found}/${x.newEntities.total} (named ${x.newEntities.namedFound}/${x.newEntities.namedTotal}) | ${f2(p(x.figures))} | ${f2(r(x.figures))} | ${f2(p(x.figuresNoClaimant))} / ${f2(r(x.figuresNoClaimant))} | ${f2(p(x.relations))} | ${f2(r(x.relations))} | ${x.dates.correct}/${x.dates.dated} of ${x.dates.events} | ${f2(p(x.events))} / ${f2(r(x.events))} (${x.events.tp} of ${x.events.tp + x.events.fn}) | ${x.events.type} / ${x.events.date} / ${x.events.place} | ${x.about.right}/${x.about.of} |`);
   const sum = results.reduce((a, x) => ({
     linking: add(a.linking, x.linking), figures: add(a.figures, x.figures), fnc: add(a.fnc, x.figuresNoClaimant), relations: add(a.relations, x.relations),
     nf: a.nf + x.newEntities.found, nt: a.nt + x.newEntities.total, nnf: a.nnf + x.newEntities.namedFound, nnt: a.nnt + x.newEntities.namedTotal,
     dc: a.dc + x.dates.correct, dd: a.dd + x.dates.dated, de: a.de + x.dates.events,
-  }), { linking: { tp: 0, fp: 0, fn: 0 }, figures: { tp: 0, fp: 0, fn: 0 }, fnc: { tp: 0, fp: 0, fn: 0 }, relations: { tp: 0, fp: 0, fn: 0 }, nf: 0, nt: 0, nnf: 0, nnt: 0, dc: 0, dd: 0, de: 0 });
-  rows.push(`| **all (micro)** | **${f2(p(sum.linking))}** | **${f2(r(sum.linking))}** | **${sum.nf}/${sum.nt} (named ${sum.nnf}/${sum.nnt})** | **${f2(p(sum.figures))}** | **${f2(r(sum.figures))}** | **${f2(p(sum.fnc))} / ${f2(r(sum.fnc))}** | **${f2(p(sum.relations))}** | **${f2(r(sum.relations))}** | **${sum.dc}/${sum.dd} of ${sum.de}** |`);
+    ev: { tp: a.ev.tp + x.events.tp, fp: a.ev.fp + x.events.fp, fn: a.ev.fn + x.events.fn, type: a.ev.type + x.events.type, date: a.ev.date + x.events.date, place: a.ev.place + x.events.place },
+    ar: a.ar + x.about.right, ao: a.ao + x.about.of,
+  }), { ev: { tp: 0, fp: 0, fn: 0, type: 0, date: 0, place: 0 }, ar: 0, ao: 0, linking: { tp: 0, fp: 0, fn: 0 }, figures: { tp: 0, fp: 0, fn: 0 }, fnc: { tp: 0, fp: 0, fn: 0 }, relations: { tp: 0, fp: 0, fn: 0 }, nf: 0, nt: 0, nnf: 0, nnt: 0, dc: 0, dd: 0, de: 0 });
+  rows.push(`| **all (micro)** | **${f2(p(sum.linking))}** | **${f2(r(sum.linking))}** | **${sum.nf}/${sum.nt} (named ${sum.nnf}/${sum.nnt})** | **${f2(p(sum.figures))}** | **${f2(r(sum.figures))}** | **${f2(p(sum.fnc))} / ${f2(r(sum.fnc))}** | **${f2(p(sum.relations))}** | **${f2(r(sum.relations))}** | **${sum.dc}/${sum.dd} of ${sum.de}** | **${f2(p(sum.ev))} / ${f2(r(sum.ev))} (${sum.ev.tp} of ${sum.ev.tp + sum.ev.fn})** | **${sum.ev.type} / ${sum.ev.date} / ${sum.ev.place}** | **${sum.ar}/${sum.ao}** |`);
   const disputes = results.flatMap((x) => x.claimantDisputes);
   return [
-    '| held-out doc | linking P | linking R | new entities found | figures P | figures R | figures P / R without claimant | relations P | relations R | dates right / dated of events |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| held-out doc | linking P | linking R | new entities found | figures P | figures R | figures P / R without claimant | relations P | relations R | dates right / dated of events | events P / R (found of curated) | matched events: type / date / place right | figures\' event right |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
     `Curated claims of these documents that \`seed:check\`'s attribution rule flags for their claimant (the draft follows the rule, so these count against it): ${disputes.length}${disputes.length ? ` — ${disputes.join('; ')}` : ''}.`,

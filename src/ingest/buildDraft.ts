@@ -7,6 +7,7 @@
 import { nameKey } from '../text/normalizeName.js';
 import type { Dataset } from '../seed/index.js';
 import { findDates } from './dates.js';
+import { proposeEvents, type DraftEvent } from './events.js';
 import { findFigures } from './figures.js';
 import { buildGazetteer, knownName, matchMentions } from './gazetteer.js';
 import { attribution, seedAttributionRule, type Attribution } from './hedges.js';
@@ -41,6 +42,8 @@ export interface DraftModel {
   ambiguous: AmbiguousMention[];
   newEntities: NewEntity[];
   dates: DateMention[];
+  /** Incidents the document reports, with their type, date and place (events.ts). */
+  events: DraftEvent[];
   figures: Figure[];
   relations: RelationProposal[];
 }
@@ -78,7 +81,7 @@ function placeTypeOf(text: string, c: NewEntityCandidate): string {
 function combine(rule: Attribution | undefined, own: Attribution, notSubject: (id: string) => boolean = () => false): Attribution {
   // The rule takes a cue's subject as up to ten words before the verb, so in "…loyal to Bashar
   // al-Assad, a UK-based war monitor reported" it would name Assad: a new noun phrase after the
-  // name ("…, a UK-based war monitor reported", "…, the group reported") is the real subject.
+  // name and a comma ("…, a UK-based war monitor reported", "…, officials said") is the real subject.
   if (rule?.claimedBy && notSubject(rule.claimedBy)) {
     const { claimedBy: _dropped, ...rest } = rule;
     rule = { ...rest, cue: `${rule.cue} (no named claimant: the words before the verb name someone else)` };
@@ -163,6 +166,7 @@ export function buildDraftFrom(text: string, meta: DocumentMeta, known: KnownEnt
   const figures: Figure[] = [];
   const relations: RelationProposal[] = [];
   let anaphor: { id: string; text: string } | undefined;
+  const attributions: Attribution[] = [];
   const rule = seedAttributionRule(text, [
     ...known.filter((k) => k.kind === 'person' || k.kind === 'group').flatMap((k) => k.names.map((name) => ({ name, id: k.id }))),
     ...newEntities.filter((n) => n.kind !== 'place').map((n) => ({ name: n.name, id: n.id })),
@@ -175,15 +179,44 @@ export function buildDraftFrom(text: string, meta: DocumentMeta, known: KnownEnt
       if (!last) return false; // inherited from the paragraph: the rule's call
       const rest = s.text.slice(last.end - s.start);
       const verb = /\b(?:said|says|reported|stated|told|claimed|alleged)\b/.exec(rest);
-      return verb !== null && /,\s+(?:a|an|the)\s+[^,]*$/.test(rest.slice(0, verb.index));
+      // The subject is the words after the last comma before the verb, when there are any:
+      // "…, a UK-based war monitor reported", "…, officials said" (not "SOHR, a monitor, said").
+      const tail = verb === null ? '' : rest.slice(0, verb.index).split(',').slice(1).at(-1)?.trim() ?? '';
+      return verb !== null && tail !== '';
     };
     const a = combine(rule(s.text), own, notSubject);
+    attributions[s.index] = a;
     for (const m of mentions) if (m.sentence === s.index && g.byId.get(m.entityId)?.subtype === 'monitor') anaphor = { id: m.entityId, text: m.text };
     const events = mentions.filter((m) => m.sentence === s.index && m.kind === 'event');
     const about = events.length === 1 ? events[0]!.entityId : undefined;
     figures.push(...findFigures(s, { attribution: a, attributionOf: (from) => combine(rule(s.text, from, s.text.length), own, notSubject), mentions, ...(about ? { about } : {}), subtypeOf: (id) => g.byId.get(id)?.subtype }));
     const sDates = dates.filter((d) => d.sentence === s.index && d.precision !== 'year');
     relations.push(...proposeRelations(s, ends, a, sDates.length === 1 ? sDates[0]!.value : undefined));
+  }
+  // Incidents, then each figure's event: a known event its sentence names, else the drafted
+  // event of its sentence, else of the nearest sentence before it in the same paragraph.
+  const lineStarts = [...text.matchAll(/\n/g)].map((m) => m.index);
+  const paragraphOf = (i: number) => { const at = sentences[i]!.start; let n = 0; for (const l of lineStarts) if (l < at) n++; return n; };
+  const sentenceAt = (at: number) => sentences.find((x) => at >= x.start && at < x.end)?.index ?? -1;
+  const places = ends.filter((e) => e.kind === 'place').map((e) => ({ id: e.id, name: g.byId.get(e.id)?.name ?? e.text, subtype: e.subtype, sentence: sentenceAt(e.start), start: e.start, text: e.text }));
+  const eventCounts = new Map<string, number>();
+  for (const m of mentions) if (m.kind === 'event') eventCounts.set(m.entityId, (eventCounts.get(m.entityId) ?? 0) + 1);
+  const ranked = [...eventCounts].sort((a, b) => b[1] - a[1]);
+  // Most often named; a tie goes to the one named first (a report's title or lead names its subject).
+  const mainEvent = ranked[0]?.[0];
+  const events = proposeEvents(sentences, { mentions, places, ...(mainEvent ? { mainEvent } : {}), dates, byId: g.byId, paragraphOf, attributionOf: (i) => attributions[i] ?? { certainty: 'stated' }, docId: meta.id, takenIds });
+  const eventOf = (i: number): DraftEvent | undefined => {
+    for (let j = i; j >= 0 && paragraphOf(j) === paragraphOf(i); j--) {
+      const e = events.find((x) => x.sentences.includes(j));
+      if (e) return e;
+    }
+    return undefined;
+  };
+  for (const f of figures) {
+    if (f.about) continue;
+    const e = eventOf(f.sentence);
+    if (e) Object.assign(f, { about: e.id, why: `${f.why}; about ${e.id} (${e.sentences.includes(f.sentence) ? 'its sentence' : 'the sentence before it'})` });
+    else if (mainEvent) Object.assign(f, { about: mainEvent, why: `${f.why}; about ${mainEvent}, the event the document names most (no incident in its paragraph)` });
   }
   const mergedFigures = mergeRepeatedTolls(figures);
   for (const n of newEntities) {
@@ -194,5 +227,5 @@ export function buildDraftFrom(text: string, meta: DocumentMeta, known: KnownEnt
       });
     }
   }
-  return { meta, sentences, mentions, ambiguous, newEntities, dates, figures: mergedFigures, relations };
+  return { meta, sentences, mentions, ambiguous, newEntities, dates, events, figures: mergedFigures, relations };
 }

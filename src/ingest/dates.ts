@@ -38,7 +38,7 @@ export function findDates(sentences: readonly Sentence[], asOf: string): DateMen
         value = iso(date);
         why = relative ? `"${r.text}" relative to ${asOf}` : `"${r.text}" names the day${c.isCertain('year') ? '' : `; year taken from ${asOf}`}`;
       } else if (c.isCertain('weekday')) {
-        if (date.getTime() > ref.getTime()) date = new Date(date.getTime() - 7 * 86_400_000);
+        if (iso(date) > iso(ref)) date = new Date(date.getTime() - 7 * 86_400_000); // the report's own weekday is that day
         precision = 'week';
         value = iso(date);
         why = `weekday "${r.text}": the last one on or before the report's date ${asOf}`;

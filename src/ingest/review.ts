@@ -27,7 +27,8 @@ function summarize(section: string, e: YAMLMap): string {
   const g = (k: string) => e.get(k) as string | number | undefined;
   switch (section) {
     case 'mentions': return `"${g('text')}" → ${g('entity')}`;
-    case 'claims': return `${g('qualifier')} ${g('value') ?? `${g('low')}–${g('high')}`} ${g('victims')} ${g('measure')}${g('claimedBy') ? ` (${g('claimedBy')})` : ''}`;
+    case 'events': return `${g('name')} (${g('eventType')} / ${g('subEventType')}${g('place') ? `, ${g('place')}` : ''})`;
+    case 'claims': return `${g('about') ? `[${g('about')}] ` : ''}${g('qualifier')} ${g('value') ?? `${g('low')}–${g('high')}`} ${g('victims')} ${g('measure')}${g('claimedBy') ? ` (${g('claimedBy')})` : ''}`;
     case 'relations': return `${g('from')} -[${g('type')}]-> ${g('to')}${g('predicate') ? ` "${g('predicate')}"` : ''}`;
     default: return `${g('name')}`;
   }

@@ -52,6 +52,21 @@ export function draftToObject(d: DraftModel): Record<string, unknown> {
   const groups = d.newEntities.filter((n) => n.kind === 'group').map((n) => ({ ...entity(n), groupType: n.subtype }));
   const places = d.newEntities.filter((n) => n.kind === 'place').map((n) => ({ ...entity(n), placeType: n.subtype }));
 
+  const events = d.events.map((e) => ({
+    id: e.id,
+    ...meta(e.confidence, e.why),
+    name: e.name,
+    eventType: e.eventType,
+    subEventType: e.subEventType,
+    start: e.start,
+    datePrecision: e.datePrecision,
+    ...(e.place ? { place: e.place, placePrecision: e.placePrecision } : {}),
+    ...(e.partOf ? { partOf: e.partOf } : {}),
+    certainty: e.certainty,
+    ...(e.claimedBy ? { claimedBy: e.claimedBy } : {}),
+    cite: e.sentences.slice(0, 4).map(quote),
+  }));
+
   const claims = d.figures.map((f) => ({
     id: unique(`${id}-${f.claimedBy ?? 'doc'}-${f.victims.replace(/_/g, '-')}-${f.measure}-${f.value ?? `${f.low}-${f.high}`}`),
     ...meta(f.confidence, f.why),
@@ -86,6 +101,7 @@ export function draftToObject(d: DraftModel): Record<string, unknown> {
     people,
     groups,
     places,
+    events,
     claims,
     relations,
     dates: d.dates.map((x) => ({ text: x.text, value: x.value, precision: x.precision, why: x.why, quote: d.sentences[x.sentence]!.text })),

@@ -45,7 +45,10 @@ describe('ingest → review → seed → API', () => {
     expect(draft.mentions.map((m: { entity: string }) => m.entity)).toEqual(expect.arrayContaining(['sohr', 'jableh', 'ahmed-al-sharaa', 'syrian-ministry-of-defence']));
     const claim = draft.claims.find((c: { value: number }) => c.value === 23);
     expect(claim).toMatchObject({ measure: 'killed', qualifier: 'at_least', claimedBy: 'sohr', certainty: 'reported', review: 'pending' });
-    for (const section of ['mentions', 'groups', 'places', 'claims', 'relations']) {
+    // The figure says the incident it is about: a drafted event, typed, dated and placed.
+    const event = draft.events.find((e: { id: string }) => e.id === claim.about);
+    expect(event).toMatchObject({ eventType: 'Battles', subEventType: 'Armed clash', start: '2025-03-11', datePrecision: 'week', place: 'jableh', review: 'pending' });
+    for (const section of ['mentions', 'groups', 'places', 'events', 'claims', 'relations']) {
       for (const e of draft[section]) {
         expect(['pending']).toContain(e.review);
         expect(typeof e.why).toBe('string');
@@ -66,8 +69,11 @@ describe('ingest → review → seed → API', () => {
   it('after review, the API answers with the accepted facts, cited from the new document', async () => {
     const items = await listDraft(seedDir, 'doc-901');
     const pick = (section: string, pred: (s: string) => boolean) => items.filter((i) => i.section === section && pred(i.summary)).map((i) => i.id);
-    const accepted = [...pick('mentions', (s) => s.includes('→ sohr')), ...pick('claims', (s) => s.includes('23')), ...pick('places', (s) => s === 'Beit Yashout')];
-    expect(accepted).toHaveLength(3);
+    const accepted = [
+      ...pick('mentions', (s) => s.includes('→ sohr')), ...pick('claims', (s) => s.includes(' 23 ')), ...pick('places', (s) => s === 'Beit Yashout'),
+      ...pick('events', (s) => s.startsWith('Clashes in Jableh')),
+    ];
+    expect(accepted).toHaveLength(4);
     const rejected = pick('claims', (s) => s.includes('arrested'));
     await setReview(seedDir, 'doc-901', 'accepted', accepted);
     await setReview(seedDir, 'doc-901', 'rejected', rejected);
@@ -81,9 +87,12 @@ describe('ingest → review → seed → API', () => {
     ]));
     const place = await api.data(`{ entity(name: "Beit Yashout") { id kind citations { source { id title } } } }`);
     expect(place.entity).toMatchObject({ id: 'beit-yashout', kind: 'Place', citations: [{ source: { id: 'doc-901', title: SOURCE.title } }] });
-    const claims = await api.data(`{ claims { value measure qualifier source { id } claimedBy { id } } }`);
+    const claims = await api.data(`{ claims { value measure qualifier source { id } claimedBy { id } about { id name eventType start place { id } } } }`);
     const fromDoc = claims.claims.filter((c: { source: { id: string } | null }) => c.source?.id === 'doc-901');
-    expect(fromDoc).toEqual([{ value: 23, measure: 'killed', qualifier: 'at_least', source: { id: 'doc-901' }, claimedBy: { id: 'sohr' } }]);
+    expect(fromDoc).toEqual([{
+      value: 23, measure: 'killed', qualifier: 'at_least', source: { id: 'doc-901' }, claimedBy: { id: 'sohr' },
+      about: { id: 'doc-901-clashes-jableh-2025-03-11', name: 'Clashes in Jableh, 2025-03-11', eventType: 'Battles', start: '2025-03-11', place: { id: 'jableh' } },
+    }]);
     // Pending and rejected entries were not loaded.
     const defence = await api.data(`{ entity(name: "Defense Ministry") { citations { source { id } } } }`);
     expect(defence.entity.citations.map((c: { source: { id: string } }) => c.source.id)).not.toContain('doc-901');

@@ -126,6 +126,31 @@ describe('figures', () => {
   });
 });
 
+describe('events', () => {
+  const draft = (text: string) => buildDraftFrom(text, { id: 'doc-t', asOf: '2025-03-12' }, known, new Set());
+
+  it('proposes typed, dated, placed incidents and attaches each figure to the one it is about', () => {
+    const d = draft([
+      'The clashes were rooted in years of rule by the Assad family.',
+      'Government helicopters carried out airstrikes near Jableh on Tuesday.',
+      'SOHR said 14 people were killed.',
+      'On 8 March, gunmen executed three civilians in Hama.',
+    ].join('\n'));
+    expect(d.events.map((e) => [e.eventType, e.subEventType, e.start, e.datePrecision, e.place ?? null, e.placePrecision ?? null, e.sentences])).toEqual([
+      ['Explosions/Remote violence', 'Air/drone strike', '2025-03-11', 'week', 'jableh', 'near', [1, 2]],
+      ['Violence against civilians', 'Attack', '2025-03-08', 'day', 'hama', 'exact', [3]],
+    ]);
+    // The undated background sentence is no incident; the toll in the next line is the airstrikes'.
+    expect(d.figures.map((f) => [f.value, f.measure, f.about])).toEqual([[14, 'killed', d.events[0]!.id], [3, 'executed', d.events[1]!.id]]);
+  });
+
+  it('does not draft an infobox row or a known event named as such', () => {
+    const d = draft('| 312 security forces killed |\nThe Western Syria clashes began on 6 March 2025.');
+    expect(d.events).toEqual([]);
+    expect(d.figures.map((f) => f.about)).toEqual(['clashes']);
+  });
+});
+
 describe('draft model', () => {
   it('proposes a typed relationship with the sentence’s own verb phrase and hedge', () => {
     const text = 'Syrian Observatory for Human Rights reportedly condemned Ahmed al-Sharaa.';
