@@ -46,6 +46,19 @@ async function main() {
     console.log('\n| asOf | documents admitted | entities | events | links | figures |\n|---|---|---|---|---|---|');
     for (const r of records) console.log(`| ${r.get('day')} | ${(r.get('admitted') as string[]).sort().join(', ')} | ${r.get('entities')} | ${r.get('events')} | ${r.get('links')} | ${r.get('figures')} |`);
 
+    // Civilians killed in all, and the article's SOHR series, as known on each document's date and
+    // on the last day before the later revision (doc-000) counts.
+    const days = [...new Set([...sources.map((s: any) => s.knownFrom as string), '2025-03-31'])].sort();
+    console.log('\n| asOf | civilians killed: low | best | high | infobox (the conflict) | SOHR, attacks on Alawite civilians |\n|---|---|---|---|---|---|');
+    const series = async (d: string, event: string) => (await gql(`{ figureHistory(event: "${event}", measure: "killed", victims: "civilians", asOf: "${d}") {
+      figure source { id } } }`)).figureHistory.map((c: any) => `${c.figure} (${c.source.id})`).join(' → ');
+    for (const d of days) {
+      const t = (await gql(`{ casualties(groupBy: month, victims: ["civilians"], asOf: "${d}") { total { low best high highOpen } } }`)).casualties.total;
+      const infobox = await series(d, 'Western Syria clashes');
+      const sohr = await series(d, 'Attacks against mainly Alawite civilians and former security personnel in Western Syria');
+      console.log(`| ${d} | ${t.low ?? ''} | ${t.best ?? ''} | ${t.high ?? ''}${t.highOpen ? '+' : ''} | ${infobox} | ${sohr} |`);
+    }
+
     const { casualties } = await gql(`{ casualties(groupBy: month, victims: ["civilians"]) {
       buckets { key spans events low best high highOpen bestRule claimants documents }
       total { low best high highOpen bestRule claimants documents } } }`);

@@ -11,11 +11,15 @@
  * upper bound nothing states — the later Wikipedia revision (doc-000, "after March 2025") has none
  * at all. `asOf` D thus admits every document that can have been out by D, none that cannot.
  * An entity is known in the documents citing it and in those stating any of its links or figures
- * (a link's document names both ends even when the entity entry cites another document).
+ * (a link's document names both ends even when the entity entry cites another document) — except
+ * POSSIBLY_SAME_AS: a curator's comparison of two names, each quoted from its own document, so its
+ * documents do not name both ends (doc-001 never names doc-000's "Bassam Hussam al-Din").
  */
 import type { GraphRows, Props } from './toGraphRows.js';
 import { dateBounds } from './toGraphRows.js';
 
+/** A link whose quotes name one end each, from different documents (see above). */
+const COMPARISON = 'POSSIBLY_SAME_AS';
 const list = (v: Props[string] | undefined): string[] => (Array.isArray(v) ? v : []);
 
 /** The day a document counts from: its `notBefore`, else the first day its `asOf` covers. */
@@ -47,6 +51,7 @@ export function addKnowledgeDates(rows: GraphRows): GraphRows {
   for (const r of rows.entityRelations) {
     const cites = list(r.props.citationSources);
     stamp(r.props, cites);
+    if (r.type === COMPARISON) continue;
     mention(r.from, cites);
     mention(r.to, cites);
   }

@@ -97,7 +97,8 @@ describe('asOf', () => {
     const claimDocs = (c: GraphRows['claims'][number]) => [String(c.props.source), ...citedBy(c)];
     const mentionedIn = (id: string) => [
       ...citedBy(rows.entities.find((e) => e.id === id)!),
-      ...rows.entityRelations.filter((r) => r.from === id || r.to === id).flatMap(citedBy),
+      // POSSIBLY_SAME_AS quotes one name from each document: it names neither end in the other.
+      ...rows.entityRelations.filter((r) => (r.from === id || r.to === id) && r.type !== 'POSSIBLY_SAME_AS').flatMap(citedBy),
       ...rows.claims.filter((c) => c.props.about === id || c.props.claimedBy === id).flatMap(claimDocs),
     ];
     const counts: Record<string, { events: number; claims: number }> = {};

@@ -108,4 +108,14 @@ describe('the seed’s document dates', () => {
     expect(day['doc-000']).toBe('2025-04-01');
     expect(ds.sources.find((s) => s.entry.id === 'doc-001')!.entry.asOf).toBe('2025-03');
   });
+
+  it('does not make an entity known in a document that only a POSSIBLY_SAME_AS link cites', async () => {
+    // "Bassam Hussam al-Din †" is in doc-000's infobox only; the link comparing him with doc-001's
+    // Bassam Nasir al-Din quotes both documents, but doc-001 never names him.
+    const rows = toGraphRows(await readDataset());
+    const link = rows.entityRelations.find((r) => r.type === 'POSSIBLY_SAME_AS' && r.from === 'bassam-hussam-al-din')!;
+    expect(link.props.citationSources).toEqual(expect.arrayContaining(['doc-000', 'doc-001']));
+    const bassam = rows.entities.find((e) => e.id === 'bassam-hussam-al-din')!;
+    expect(bassam.props).toMatchObject({ knownIn: ['doc-000'], knownFrom: '2025-04-01' });
+  });
 });
