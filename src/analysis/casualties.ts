@@ -16,18 +16,10 @@
  *    sum of the parts only raises the high. Parts are never added on top of a total.
  * 4. Everything else in a bucket (events that cannot overlap) adds up.
  */
+import type { ClaimFigure } from './figure.js';
 
-/** A figure as the aggregate needs it. */
-export interface AggClaim {
-  id: string;
-  victims: string;
-  value: number | null;
-  low: number | null;
-  high: number | null;
-  qualifier: string;
-  asOf: string | null;
-  sourceId: string | null;
-  claimedById: string | null;
+/** A figure as the aggregate needs it: the claim model's figure, with the claimant's name. */
+export interface AggClaim extends ClaimFigure {
   /** The claimant's name, or null when the document states the figure itself. */
   claimant: string | null;
 }

@@ -60,13 +60,11 @@ export const aggregateResolvers = {
           id: String(e.id), name: String(e.name), eventType: e.eventType ?? null, placePrecision: e.placePrecision ?? null,
           startDate: String(e.startDate), endDate: String(e.endDate ?? e.startDate),
           ancestors: e.ancestors ?? [], places: e.places ?? [], perpetrators: e.perpetrators ?? [],
+          // The aggregate counts the same claim the API answers with (ClaimModel is a ClaimFigure).
           claims: (e.claims ?? []).map((c: any) => {
-            claims.set(String(c.id), inView(toClaim(c), view));
-            return {
-              id: String(c.id), victims: String(c.victims), value: c.value ?? null, low: c.low ?? null, high: c.high ?? null,
-              qualifier: String(c.qualifier ?? 'exact'), asOf: c.asOf ?? null, sourceId: c.sourceId ?? null,
-              claimedById: c.claimedById ?? null, claimant: c.claimant ?? null,
-            };
+            const claim = inView(toClaim(c), view);
+            claims.set(claim.id, claim);
+            return { ...claim, claimant: c.claimant ?? null };
           }),
         };
       });

@@ -3,6 +3,7 @@
  * property names (so GraphQL's default resolvers read `name`, `eventType`…); references to other
  * nodes stay ids until a field asks for them, and are then loaded in batches.
  */
+import type { ClaimFigure } from '../analysis/figure.js';
 import type { Row } from '../db/executor.js';
 import type { Plain } from '../db/toPlain.js';
 import type { EntityLabel } from '../seed/vocabulary.js';
@@ -77,23 +78,14 @@ export interface SourceNode {
   asOfQuotes: string[];
 }
 
-/** A figure some document reports, with its references as ids. */
-export interface ClaimModel {
-  id: string;
+/** A figure some document reports, with its references as ids (the figure itself: ClaimFigure). */
+export interface ClaimModel extends ClaimFigure {
   measure: string;
-  victims: string;
-  value: number | null;
-  low: number | null;
-  high: number | null;
-  qualifier: string;
-  asOf: string | null;
   certainty: string;
   description: string | null;
   aboutId: string | null;
   /** Start date of the event it is about, for ordering. */
   aboutStart: string | null;
-  claimedById: string | null;
-  sourceId: string | null;
   citationSources: string[];
   citationQuotes: string[];
   /** The documents stating it (its source, and any other it is cited from). */
