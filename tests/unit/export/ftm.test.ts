@@ -4,12 +4,19 @@
  * kind of fault, so a pass means something. The int test (tests/int/export/exports.test.ts) runs
  * the same validator on the lines the real /export/ftm streams from Neo4j.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { GraphRows } from '../../../src/seed/toGraphRows.js';
 import { readDataset, toGraphRows } from '../../../src/seed/index.js';
 import { ftmNode, ftmRelationship } from '../../../src/export/ftm.js';
 import { validateFtm, type FtmLine } from '../../support/ftmValidator.js';
 
 describe('FtM validation', () => {
+  let rows: GraphRows;
+  // Read once, as realSeed.test.ts does: the full validation (every quote) is the slow part.
+  beforeAll(async () => {
+    rows = toGraphRows(await readDataset());
+  });
+
   it('catches unknown schemas and properties, abstract schemas, missing required, bad dates, codes and references', () => {
     const problems = validateFtm([
       { id: 'd', schema: 'Document', properties: { title: ['t'], fileName: ['d.txt'], date: ['2025-02-30'] } },
@@ -30,8 +37,7 @@ describe('FtM validation', () => {
     expect(validateFtm([{ id: 'd', schema: 'Document', properties: { title: ['t'], name: ['t'], fileName: ['d.txt'], date: ['2025-04'] } }])).toEqual([]);
   });
 
-  it('every line the exporter writes for the seed is valid FtM', async () => {
-    const rows = toGraphRows(await readDataset());
+  it('every line the exporter writes for the seed is valid FtM', () => {
     const lines: FtmLine[] = [];
     for (const s of rows.sources) lines.push(ftmNode({ labels: ['Source'], props: s.props })!);
     for (const e of rows.entities) {

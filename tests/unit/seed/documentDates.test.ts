@@ -6,8 +6,8 @@
 import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { readDataset, SeedValidationError, toGraphRows, type SeedIssue } from '../../../src/seed/index.js';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readDataset, SeedValidationError, toGraphRows, type Dataset, type SeedIssue } from '../../../src/seed/index.js';
 import { documentDay } from '../../../src/seed/knowledgeDates.js';
 
 const EARLY = 'On 4 March, two officers were kidnapped. 344+ civilians killed.';
@@ -97,8 +97,13 @@ describe('seed validation of document dates', () => {
 });
 
 describe('the seed’s document dates', () => {
-  it('gives every document a basis, and separates the two revisions of the article', async () => {
-    const ds = await readDataset();
+  let ds: Dataset;
+  // Read once: the full validation (every quote against its document) is the slow part.
+  beforeAll(async () => {
+    ds = await readDataset();
+  });
+
+  it('gives every document a basis, and separates the two revisions of the article', () => {
     for (const s of ds.sources) expect(s.entry.asOfBasis?.quotes.length, s.entry.id).toBeGreaterThan(0);
     const day = Object.fromEntries(ds.sources.map((s) => [s.entry.id, documentDay(s.entry)]));
     const rev = ds.sources.find((s) => s.entry.id === 'doc-000')!.entry;
@@ -109,10 +114,10 @@ describe('the seed’s document dates', () => {
     expect(ds.sources.find((s) => s.entry.id === 'doc-001')!.entry.asOf).toBe('2025-03');
   });
 
-  it('does not make an entity known in a document that only a POSSIBLY_SAME_AS link cites', async () => {
+  it('does not make an entity known in a document that only a POSSIBLY_SAME_AS link cites', () => {
     // "Bassam Hussam al-Din †" is in doc-000's infobox only; the link comparing him with doc-001's
     // Bassam Nasir al-Din quotes both documents, but doc-001 never names him.
-    const rows = toGraphRows(await readDataset());
+    const rows = toGraphRows(ds);
     const link = rows.entityRelations.find((r) => r.type === 'POSSIBLY_SAME_AS' && r.from === 'bassam-hussam-al-din')!;
     expect(link.props.citationSources).toEqual(expect.arrayContaining(['doc-000', 'doc-001']));
     const bassam = rows.entities.find((e) => e.id === 'bassam-hussam-al-din')!;
