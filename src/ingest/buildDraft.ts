@@ -7,7 +7,7 @@
 import { nameKey } from '../text/normalizeName.js';
 import type { Dataset } from '../seed/index.js';
 import { findDates } from './dates.js';
-import { proposeEvents, type DraftEvent } from './events.js';
+import { eventActors, proposeEvents, type DraftEvent } from './events.js';
 import { findFigures } from './figures.js';
 import { buildGazetteer, knownName, matchMentions } from './gazetteer.js';
 import { attribution, seedAttributionRule, type Attribution } from './hedges.js';
@@ -195,8 +195,7 @@ export function buildDraftFrom(text: string, meta: DocumentMeta, known: KnownEnt
   }
   // Incidents, then each figure's event: a known event its sentence names, else the drafted
   // event of its sentence, else of the nearest sentence before it in the same paragraph.
-  const lineStarts = [...text.matchAll(/\n/g)].map((m) => m.index);
-  const paragraphOf = (i: number) => { const at = sentences[i]!.start; let n = 0; for (const l of lineStarts) if (l < at) n++; return n; };
+  const paragraphOf = (i: number) => sentences[i]!.paragraph ?? i;
   const sentenceAt = (at: number) => sentences.find((x) => at >= x.start && at < x.end)?.index ?? -1;
   const places = ends.filter((e) => e.kind === 'place').map((e) => ({ id: e.id, name: g.byId.get(e.id)?.name ?? e.text, subtype: e.subtype, sentence: sentenceAt(e.start), start: e.start, text: e.text }));
   const eventCounts = new Map<string, number>();
@@ -218,6 +217,7 @@ export function buildDraftFrom(text: string, meta: DocumentMeta, known: KnownEnt
     if (e) Object.assign(f, { about: e.id, why: `${f.why}; about ${e.id} (${e.sentences.includes(f.sentence) ? 'its sentence' : 'the sentence before it'})` });
     else if (mainEvent) Object.assign(f, { about: mainEvent, why: `${f.why}; about ${mainEvent}, the event the document names most (no incident in its paragraph)` });
   }
+  for (const e of events) relations.push(...eventActors(e, sentences, ends.map((x) => ({ ...x, sentence: sentenceAt(x.start) }))));
   const mergedFigures = mergeRepeatedTolls(figures);
   for (const n of newEntities) {
     for (const near of n.near) {

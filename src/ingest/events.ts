@@ -18,7 +18,7 @@
 import type { AcledEventType } from '../seed/vocabulary.js';
 import type { Attribution } from './hedges.js';
 import type { KnownEntity } from './knownEntities.js';
-import type { DateMention, Mention, Sentence } from './types.js';
+import type { DateMention, Mention, RelationProposal, Sentence } from './types.js';
 
 export interface DraftEvent {
   id: string;
@@ -31,6 +31,8 @@ export interface DraftEvent {
   placePrecision?: 'exact' | 'near' | 'region';
   partOf?: string;
   sentences: number[];
+  /** The cue word and where it stands in its first sentence (for the actors' roles). */
+  cue: { word: string; at: number };
   certainty: Attribution['certainty'];
   claimedBy?: string;
   confidence: number;
@@ -73,22 +75,26 @@ const REGION = new Set(['governorate', 'region', 'country', 'district', 'subdist
 
 const slug = (s: string) => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/['’`]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
 
-/** The cue of a sentence, typed; killings and attacks are against civilians or a battle by who was hit. */
-function cueOf(text: string): { cue: Cue; word: string } | undefined {
+/** The first cue of a sentence (in CUES order), with where it stands. */
+function cueOf(text: string): { cue: Cue; word: string; at: number } | undefined {
   for (const cue of CUES) {
     const m = cue.re.exec(text);
-    if (!m) continue;
-    if (cue.sub === 'Peaceful protest') {
-      if (/\b(?:opened fire|shot|killed|live ammunition|tear gas)\b/i.test(text)) return { cue: { ...cue, sub: 'Excessive force against protesters' }, word: m[0] };
-      if (/\b(?:dispers\w*|intervened|broke up|arrested)\b/i.test(text)) return { cue: { ...cue, sub: 'Protest with intervention' }, word: m[0] };
-    }
-    if (cue.noun === 'Clashes' && /^attack|^assault|^opened fire|^gunfire/i.test(m[0]) && CIVILIANS.test(text) && !FORCES.test(text)) {
-      return { cue: { ...cue, type: 'Violence against civilians', sub: 'Attack', noun: 'Attack' }, word: m[0] };
-    }
-    if (cue.noun === 'Killing' && !CIVILIANS.test(text) && FORCES.test(text)) return { cue: { ...cue, type: 'Battles', sub: 'Armed clash', noun: 'Attack' }, word: m[0] };
-    return { cue, word: m[0] };
+    if (m) return { cue: refine(cue, m[0], text), word: m[0], at: m.index };
   }
   return undefined;
+}
+
+/** A protest met with force; an attack on civilians; a killing of forces. */
+function refine(cue: Cue, word: string, text: string): Cue {
+  if (cue.sub === 'Peaceful protest') {
+    if (/\b(?:opened fire|shot|killed|live ammunition|tear gas)\b/i.test(text)) return { ...cue, sub: 'Excessive force against protesters' };
+    if (/\b(?:dispers\w*|intervened|broke up|arrested)\b/i.test(text)) return { ...cue, sub: 'Protest with intervention' };
+  }
+  if (cue.noun === 'Clashes' && /^(?:attack|assault|opened fire|gunfire)/i.test(word) && CIVILIANS.test(text) && !FORCES.test(text)) {
+    return { ...cue, type: 'Violence against civilians', sub: 'Attack', noun: 'Attack' };
+  }
+  if (cue.noun === 'Killing' && !CIVILIANS.test(text) && FORCES.test(text)) return { ...cue, type: 'Battles', sub: 'Armed clash', noun: 'Attack' };
+  return cue;
 }
 
 /** A place named in the text: a known one or a new-entity candidate. */
@@ -136,7 +142,7 @@ export function proposeEvents(sentences: readonly Sentence[], ctx: EventContext)
     const masked = eventSpans.reduce((t, [a, b]) => t.slice(0, a) + ' '.repeat(b - a) + t.slice(b), s.text);
     const found = cueOf(masked);
     // An infobox row ("| 312 security forces killed |") sums up the conflict; it reports no incident.
-    if (!found || !date || /^\s*\||\|\s*$/.test(s.text)) continue;
+    if (!found || !date || s.kind === 'infobox') continue;
     const places = ctx.places
       .filter((m) => m.sentence === s.index)
       .map((m) => ({ m, rank: SPECIFIC.indexOf(m.subtype ?? 'other') }))
@@ -168,12 +174,53 @@ export function proposeEvents(sentences: readonly Sentence[], ctx: EventContext)
       id, name, eventType: found.cue.type, subEventType: found.cue.sub, start: date.value, datePrecision: date.precision,
       ...(place ? { place: place.m.id, placePrecision: near ? 'near' as const : REGION.has(subtype!) ? 'region' as const : 'exact' as const } : {}),
       ...(ctx.mainEvent ? { partOf: ctx.mainEvent } : {}),
-      sentences: [s.index], certainty: a.certainty, ...(a.claimedBy ? { claimedBy: a.claimedBy } : {}),
+      sentences: [s.index], cue: { word: found.word, at: found.at }, certainty: a.certainty, ...(a.claimedBy ? { claimedBy: a.claimedBy } : {}),
       confidence: (own.length > 0 ? 0.6 : date === inherited ? 0.35 : 0.45) + (place ? 0.1 : 0),
       why: `cue "${found.word}" → ${found.cue.type} / ${found.cue.sub}; date ${own.length > 0 ? `"${date.text}"` : date === inherited ? `the month of "${date.text}", the last date before it` : `"${date.text}" from earlier in the paragraph`} (${date.precision})${ctx.mainEvent ? `; part of ${ctx.mainEvent}, the event the document names most` : ''}${place ? `; place "${place.m.text}" (${subtype}${near ? ', near' : ''})` : '; no place named'}`,
     };
     out.push(event);
     last = { event, sentence: s.index };
+  }
+  return out;
+}
+
+/** Someone named in an incident's sentence: a known entity or a new candidate. */
+export interface ActorEnd {
+  id: string;
+  kind: string;
+  sentence: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Who took part, from the incident's first sentence: whoever reports it REPORTED it (the
+ * sentence's claimant); an actor after "against", "on", "targeting" is the target; one before the
+ * cue is the perpetrator of an attack, killing, abduction, strike or arrest, a participant of a
+ * clash, protest or other development; anyone else named there is a participant.
+ */
+export function eventActors(e: DraftEvent, sentences: readonly Sentence[], actors: readonly ActorEnd[]): RelationProposal[] {
+  const s = sentences[e.sentences[0]!]!;
+  const out: RelationProposal[] = [];
+  const hedge = { certainty: e.certainty, ...(e.claimedBy ? { claimedBy: e.claimedBy } : {}) };
+  if (e.claimedBy) {
+    out.push({ type: 'REPORTED', from: e.claimedBy, to: e.id, sentence: s.index, predicate: '', certainty: e.certainty, confidence: 0.5, why: `the claimant of the sentence that reports ${e.id}` });
+  }
+  const oneSided = e.eventType !== 'Battles' && e.eventType !== 'Protests' && e.subEventType !== 'Other' && e.subEventType !== 'Agreement';
+  for (const a of actors) {
+    if (a.sentence !== s.index || a.id === e.claimedBy || (a.kind !== 'person' && a.kind !== 'group')) continue;
+    if (out.some((r) => r.from === a.id)) continue;
+    const at = a.start - s.start;
+    const before = s.text.slice(0, at);
+    // The speaker of "X said …" / "according to X" is no party to what it reports.
+    if (/\baccording to\s+(?:the\s+)?$/i.test(before) || /^\s*(?:\([^)]*\)\s*)?(?:,[^,]*,\s*)?(?:said|says|reported|stated|announced|claimed|told)\b/i.test(s.text.slice(a.end - s.start))) continue;
+    const role = /\b(?:against|on|targeting|targeted|at)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$/i.test(before) ? 'target'
+      : at < e.cue.at && oneSided ? 'perpetrator' : 'participant';
+    out.push({
+      type: 'PARTICIPATED_IN', from: a.id, to: e.id, role, sentence: s.index, predicate: '', ...hedge, confidence: 0.4,
+      why: `"${a.text}" named in the sentence of ${e.id}; role ${role} (${role === 'target' ? 'after "against/on/targeting"' : role === 'perpetrator' ? `before the cue "${e.cue.word}"` : 'named in it'})`,
+    });
   }
   return out;
 }

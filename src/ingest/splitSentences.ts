@@ -1,24 +1,38 @@
 /**
- * Stage 2a: sentences with their offsets. compromise decides where sentences end (it knows
- * "U.S." and "Dr." are not ends); we find each of its sentences back in the original text so a
- * quote is always a verbatim slice. Line breaks always end a sentence (paragraphs, headlines).
+ * Stage 2a: sentences with their offsets in the document's own text. The codebase has one
+ * sentence splitter, src/text/splitSentences.ts (ICU's Intl.Segmenter, shipped with Node, with
+ * its fixes for initialisms and titles, footnote markers and infobox cells): it is the one
+ * coverage and the attribution rule of `seed:check` reason about, so a draft's quotes and its
+ * certainty/claimant are read from the very sentences `seed:check` will check them against
+ * (compromise's splitter, used here before, cut "[69] Two civilians…" differently and the rule
+ * then scoped the wrong sentence). compromise stays for what it is good at: name tags (stage 2c).
+ *
+ * That splitter works on the whitespace-normalised text; each sentence is mapped back to the
+ * original offsets, so a quote is always a verbatim slice of the document (quotes are matched
+ * modulo whitespace).
  */
-import nlp from 'compromise';
+import { splitDocument } from '../text/splitSentences.js';
 import type { Sentence } from './types.js';
 
 export function splitSentences(text: string): Sentence[] {
+  // Offsets of the normalised text (runs of whitespace → one space, trimmed) in the original.
+  const toOriginal: number[] = [];
+  let pendingSpace = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (/\s/.test(text[i]!)) {
+      if (pendingSpace < 0) pendingSpace = i;
+      continue;
+    }
+    if (pendingSpace >= 0 && toOriginal.length > 0) toOriginal.push(pendingSpace);
+    pendingSpace = -1;
+    toOriginal.push(i);
+  }
   const out: Sentence[] = [];
-  const lineRe = /[^\n]+/g;
-  for (let line = lineRe.exec(text); line !== null; line = lineRe.exec(text)) {
-    let cursor = line.index;
-    const lineEnd = line.index + line[0].length;
-    for (const s of nlp(line[0]).sentences().out('array') as string[]) {
-      const piece = s.trim();
-      if (piece === '') continue;
-      const at = text.indexOf(piece, cursor);
-      if (at < 0 || at >= lineEnd) continue; // compromise normalised something: skip rather than misquote
-      out.push({ index: out.length, start: at, end: at + piece.length, text: piece });
-      cursor = at + piece.length;
+  for (const p of splitDocument(text)) {
+    for (const s of p.sentences) {
+      const start = toOriginal[s.start]!;
+      const end = toOriginal[s.end - 1]! + 1;
+      out.push({ index: out.length, start, end, text: text.slice(start, end), kind: s.kind, paragraph: p.index });
     }
   }
   return out;

@@ -9,6 +9,10 @@ export interface Sentence {
   start: number;
   end: number;
   text: string;
+  /** `infobox` for a cell of a table row (src/text/splitSentences.ts), else prose. */
+  kind?: 'prose' | 'infobox';
+  /** The paragraph (non-empty line) it is in. */
+  paragraph?: number;
 }
 
 /** A span of a sentence that names an entity the graph already knows. */
@@ -89,6 +93,8 @@ export interface RelationProposal {
   claimedBy?: string;
   date?: string;
   note?: string;
+  /** On PARTICIPATED_IN only: perpetrator, target or participant. */
+  role?: string;
   confidence: number;
   why: string;
 }

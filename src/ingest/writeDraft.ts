@@ -91,6 +91,7 @@ export function draftToObject(d: DraftModel): Record<string, unknown> {
     ...(r.date ? { date: r.date } : {}),
     certainty: r.certainty,
     ...(r.claimedBy ? { claimedBy: r.claimedBy } : {}),
+    ...(r.role ? { role: r.role } : {}),
     ...(r.note ? { note: r.note } : {}),
     cite: [quote(r.sentence)],
   }));

@@ -77,6 +77,18 @@ describe('gazetteer mention matching', () => {
   });
 });
 
+describe('sentences', () => {
+  it('uses the codebase’s one splitter, quoting the original text verbatim', () => {
+    const text = 'The U.S.  Secretary of State spoke. [7] Clashes went on.\n| 344+ civilians killed (SOHR claim) | 12 captured |';
+    const s = splitSentences(text);
+    expect(s.map((x) => [x.text, x.kind])).toEqual([
+      ['The U.S.  Secretary of State spoke. [7]', 'prose'], ['Clashes went on.', 'prose'],
+      ['344+ civilians killed (SOHR claim)', 'infobox'], ['12 captured', 'infobox'],
+    ]);
+    for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
+  });
+});
+
 describe('dates', () => {
   it('resolves a weekday to the last one on or before the report, with week precision', () => {
     const s = splitSentences('Gunmen attacked a patrol on Thursday. On 6 March 2025 it spread. In December 2024 it began.');
@@ -142,6 +154,14 @@ describe('events', () => {
     ]);
     // The undated background sentence is no incident; the toll in the next line is the airstrikes'.
     expect(d.figures.map((f) => [f.value, f.measure, f.about])).toEqual([[14, 'killed', d.events[0]!.id], [3, 'executed', d.events[1]!.id]]);
+  });
+
+  it('proposes who took part: the reporter, the perpetrator before the cue, the target after "against"', () => {
+    const d = draft('On 8 March, the Syrian Observatory for Human Rights reported that Hamas launched an attack against Ahmed al-Sharaa in Hama.');
+    const e = d.events[0]!;
+    expect(d.relations.filter((r) => r.to === e.id).map((r) => [r.type, r.from, r.role ?? null])).toEqual([
+      ['REPORTED', 'sohr', null], ['PARTICIPATED_IN', 'hamas', 'participant'], ['PARTICIPATED_IN', 'ahmed-al-sharaa', 'target'],
+    ]);
   });
 
   it('does not draft an infobox row or a known event named as such', () => {
