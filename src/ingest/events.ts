@@ -198,7 +198,9 @@ export interface ActorEnd {
  * Who took part, from the incident's first sentence: whoever reports it REPORTED it (the
  * sentence's claimant); an actor after "against", "on", "targeting" is the target; one before the
  * cue is the perpetrator of an attack, killing, abduction, strike or arrest, a participant of a
- * clash, protest or other development; anyone else named there is a participant.
+ * clash, protest or other development; anyone else named there is a participant — except the
+ * speaker ("according to X", "X said") and a name that only describes a party ("gunmen loyal to
+ * Bashar Assad").
  */
 export function eventActors(e: DraftEvent, sentences: readonly Sentence[], actors: readonly ActorEnd[]): RelationProposal[] {
   const s = sentences[e.sentences[0]!]!;
@@ -214,6 +216,8 @@ export function eventActors(e: DraftEvent, sentences: readonly Sentence[], actor
     const at = a.start - s.start;
     const before = s.text.slice(0, at);
     // The speaker of "X said …" / "according to X" is no party to what it reports.
+    // "gunmen loyal to Bashar Assad", "a group affiliated with Suhayl al-Hasan": a description of a party, not one.
+    if (/\b(?:loyal to|loyalists? (?:of|to)|affiliated with|linked to|associated with|backed by|supporters of)\s+(?:(?:the|former|ousted|deposed|late|president|leader)\s+)*$/i.test(before)) continue;
     if (/\baccording to\s+(?:the\s+)?$/i.test(before) || /^\s*(?:\([^)]*\)\s*)?(?:,[^,]*,\s*)?(?:said|says|reported|stated|announced|claimed|told)\b/i.test(s.text.slice(a.end - s.start))) continue;
     const role = /\b(?:against|on|targeting|targeted|at)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$/i.test(before) ? 'target'
       : at < e.cue.at && oneSided ? 'perpetrator' : 'participant';
