@@ -109,7 +109,11 @@ const cache = new WeakMap<NameCandidate, NamedVariants[]>();
 function namesOf(c: NameCandidate): NamedVariants[] {
   let list = cache.get(c);
   if (list === undefined) {
-    const make = (text: string, how: NamedVariants['how']) => ({ text, how, v: nameVariants(text), keys: wordKeys(text), folded: foldedByKey(text) });
+    // The word keys are the folded map's keys (wordKeys(text), without folding the text again).
+    const make = (text: string, how: NamedVariants['how']) => {
+      const folded = foldedByKey(text);
+      return { text, how, v: nameVariants(text), keys: [...folded.keys()], folded };
+    };
     list = [make(c.name, 'EXACT'), ...c.aliases.map((a) => make(a, 'ALIAS')), ...(c.commonNames ?? []).map((n) => make(n, 'COMMON_NAME'))];
     cache.set(c, list);
   }

@@ -115,11 +115,14 @@ export function wordQuery(typed: TypedName): string | null {
 
 /**
  * The last resort for three or more typed words (ladder step 6: all but one of them in one
- * name): any typed word as a word of a name. Null below three words.
+ * name): every typed word but one as a word of a name, for each word left out
+ * (`(+w:b +w:c) OR (+w:a +w:c) OR …`), so names sharing a single common word are not read.
+ * Null below three words.
  */
 export function looseWordQuery(typed: TypedName): string | null {
   const words = typed.words.slice(0, MAX_LOOKUP_WORDS);
-  return words.length < 3 ? null : words.map((w) => term(`w:${w}`)).join(' OR ');
+  if (words.length < 3) return null;
+  return words.map((_, out) => `(${words.filter((__, i) => i !== out).map((w) => `+${term(`w:${w}`)}`).join(' ')})`).join(' OR ');
 }
 
 /**

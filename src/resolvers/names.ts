@@ -40,10 +40,10 @@ export type ResolvedEntity = EntityNode & { nameMatch?: ResolvedMatch };
 export const CANDIDATES_PER_READ = 50;
 /**
  * Rows per read when a cut first read could change the answer (an alias that an unread entity
- * might contest; a partial match an unread one might tie): names only, so reading this many stays
+ * might contest; a partial match an unread one might tie): the name fields only, so reading this many stays
  * cheap. A read cut again at this size makes the answer AMBIGUOUS, marked incomplete.
  */
-export const CANDIDATES_PER_REREAD = 2_000;
+export const CANDIDATES_PER_REREAD = 500;
 
 const strList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
@@ -124,8 +124,8 @@ export interface NameDecision {
  * The ladder's decision for each typed name. Pass 1 reads every step of every name in one
  * statement (later steps only when earlier ones found nothing). When a read was cut and the
  * answer is one that an unread candidate could change (see couldChangeWithMore), the cut reads
- * are read again, names only, up to CANDIDATES_PER_REREAD rows; cut again, the answer becomes
- * AMBIGUOUS (marked incomplete). When the index found words but the ladder matched none of them,
+ * are read again, up to CANDIDATES_PER_REREAD rows; cut again, an answer becomes AMBIGUOUS
+ * (marked incomplete) and nothing found stays NOT_FOUND. When the index found words but the ladder matched none of them,
  * the description and loose reads (which pass 1 skipped) run in a second statement.
  */
 export async function resolveAll(ctx: Reader, typed: readonly TypedName[], operation: string, limits: ReadLimits = LIMITS): Promise<NameDecision[]> {

@@ -182,6 +182,8 @@ describe('lookup keys and their queries', () => {
     expect(wordQuery(typed)).not.toContain('*');
     expect(wordQuery(typed)).toMatch(/^(\+\("w\\:[^"]+"\^2 OR "d\\:[^"]+"\) ?)+$/);
     expect(looseWordQuery(typedName('two words'))).toBeNull();
+    // Step 6 reads names holding all typed words but one, never names sharing one common word.
+    expect(looseWordQuery(typedName('UN Human Rights'))).toBe(`(+"w\\:${spellingWord('human')}" +"w\\:${spellingWord('rights')}") OR (+"w\\:un" +"w\\:${spellingWord('rights')}") OR (+"w\\:un" +"w\\:${spellingWord('human')}")`);
     for (const { query } of tierQueries(typed)) expect(query).toMatch(/^(\+(\()?"w\d\\:[^"]+"( OR "w\d\\:[^"]+")*\)? ?)+$/);
   });
 
