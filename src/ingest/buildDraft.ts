@@ -107,6 +107,8 @@ function mergeRepeatedTolls(figures: Figure[]): Figure[] {
     same.alsoIn = [...(same.alsoIn ?? []), f.sentence];
     if (!same.claimedBy && f.claimedBy) Object.assign(same, { claimedBy: f.claimedBy, claimantText: f.claimantText, certainty: f.certainty, why: `${f.why}; repeated in ${same.alsoIn.length + 1} sentences` });
     if (same.victims === 'unspecified') same.victims = f.victims;
+    // The headline has no incident of its own; the lead that repeats its toll does.
+    if (!same.about && f.about) same.about = f.about;
   }
   return out;
 }

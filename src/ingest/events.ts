@@ -62,7 +62,7 @@ const CUES: Cue[] = [
   { re: /\b(?:regained control|regain(?:ed|ing)? control|retook|recaptured|retaken|restored control)\b/i, type: 'Battles', sub: 'Government regains territory', noun: 'Territory regained' },
   { re: /\b(?:seized control|seizing control|took control|taken control|overran|captured (?:the )?(?:town|city|village|base))\b/i, type: 'Battles', sub: 'Non-state actor overtakes territory', noun: 'Territory seized' },
   { re: /\b(?:clash(?:es|ed)?|fighting|battles?|ambush(?:ed|es)?|firefights?|gunfights?|offensive|counteroffensive|attack(?:ed|s)?|assaults?|assaulted|opened fire|gunfire)\b/i, type: 'Battles', sub: 'Armed clash', noun: 'Clashes' },
-  { re: /\b(?:killed|killing|shot dead|murdered|slain|found dead|bodies)\b/i, type: 'Violence against civilians', sub: 'Attack', noun: 'Killing' },
+  { re: /\b(?:killed|killing|shot dead|murdered|slain|found dead|bodies|dead|deaths|death toll|fatalities|lost their lives)\b/i, type: 'Violence against civilians', sub: 'Attack', noun: 'Killing' },
   { re: /\b(?:arrest(?:ed|s)?|arrest campaign|detained|detentions?)\b/i, type: 'Strategic developments', sub: 'Arrests', noun: 'Arrests' },
   { re: /\b(?:looted|looting|set fire|burn(?:ed|t|ing) (?:down )?(?:homes|houses|shops)|torched|vandali[sz]ed)\b/i, type: 'Strategic developments', sub: 'Looting/property destruction', noun: 'Looting' },
   { re: /\b(?:curfews?|deployed|reinforcements|security campaign|security operation|combing operation)\b/i, type: 'Strategic developments', sub: 'Other', noun: 'Security operation' },
@@ -93,6 +93,7 @@ function refine(cue: Cue, word: string, text: string): Cue {
   if (cue.noun === 'Clashes' && /^(?:attack|assault|opened fire|gunfire)/i.test(word) && CIVILIANS.test(text) && !FORCES.test(text)) {
     return { ...cue, type: 'Violence against civilians', sub: 'Attack', noun: 'Attack' };
   }
+  // A killing is a battle when forces, and no civilians, are named; else violence against civilians.
   if (cue.noun === 'Killing' && !CIVILIANS.test(text) && FORCES.test(text)) return { ...cue, type: 'Battles', sub: 'Armed clash', noun: 'Attack' };
   return cue;
 }
@@ -217,7 +218,7 @@ export function eventActors(e: DraftEvent, sentences: readonly Sentence[], actor
     const before = s.text.slice(0, at);
     // The speaker of "X said …" / "according to X" is no party to what it reports.
     // "gunmen loyal to Bashar Assad", "a group affiliated with Suhayl al-Hasan": a description of a party, not one.
-    if (/\b(?:loyal to|loyalists? (?:of|to)|affiliated with|linked to|associated with|backed by|supporters of)\s+(?:(?:the|former|ousted|deposed|late|president|leader)\s+)*$/i.test(before)) continue;
+    if (/\b(?:loyal to|loyalists? (?:of|to)|aligned with|affiliated with|linked to|associated with|backed by|supporters of)\s+(?:(?:the|former|ousted|deposed|late|president|leader)\s+)*$/i.test(before)) continue;
     if (/\baccording to\s+(?:the\s+)?$/i.test(before) || /^\s*(?:\([^)]*\)\s*)?(?:,[^,]*,\s*)?(?:said|says|reported|stated|announced|claimed|told)\b/i.test(s.text.slice(a.end - s.start))) continue;
     const role = /\b(?:against|on|targeting|targeted|at)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$/i.test(before) ? 'target'
       : at < e.cue.at && oneSided ? 'perpetrator' : 'participant';
