@@ -10,6 +10,9 @@ interface SourceData {
   kind: string;
   publisher: string | null;
   asOf: string | null;
+  knownFrom: string | null;
+  asOfBasis: string | null;
+  asOfQuotes: string[];
   note: string | null;
   revisionOf: { id: string; title: string } | null;
   text: string | null;
@@ -17,7 +20,7 @@ interface SourceData {
 
 let cache: Promise<SourceData[]> | undefined;
 function sources(signal: AbortSignal): Promise<SourceData[]> {
-  cache ??= gql<{ sources: SourceData[] }>('{ sources { id title kind publisher asOf note revisionOf { id title } text } }', {}, signal)
+  cache ??= gql<{ sources: SourceData[] }>('{ sources { id title kind publisher asOf knownFrom asOfBasis asOfQuotes note revisionOf { id title } text } }', {}, signal)
     .then((d) => d.sources)
     .catch((err) => {
       cache = undefined;
@@ -72,8 +75,20 @@ export async function renderSource(root: HTMLElement, route: Route, signal: Abor
     h('p', { class: 'muted' }, `${src.id} · ${src.kind.replace(/_/g, ' ')}${src.publisher ? ` · ${src.publisher}` : ''}${src.asOf ? ` · as of ${src.asOf}` : ''}`,
       src.revisionOf ? [' · a later revision of ', h('a', { href: href('source', [src.revisionOf.id]) }, src.revisionOf.id)] : null),
     src.note ? h('p', { class: 'note' }, src.note) : null,
+    datedBy(src),
     quote && !at ? h('p', { class: 'error', role: 'alert' }, 'The quoted passage was not found in this text.') : null,
     body,
   );
   mark?.scrollIntoView({ block: 'center' });
+}
+
+/** How the document was dated: none carries a date, so it is inferred from its own words. */
+function datedBy(src: SourceData): HTMLElement | null {
+  if (!src.asOfBasis) return null;
+  return h('details', { class: 'dated-by' },
+    h('summary', {}, `How it is dated: as of ${src.asOf ?? '?'}${src.knownFrom ? `, counted from ${src.knownFrom} in “as known on” views` : ''}`),
+    h('p', {}, src.asOfBasis),
+    src.asOfQuotes.length
+      ? h('ul', { class: 'quotes' }, src.asOfQuotes.map((q) => h('li', {}, h('a', { href: href('source', [src.id], { quote: q }) }, `“${q}”`))))
+      : null);
 }

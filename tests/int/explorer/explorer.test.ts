@@ -216,6 +216,21 @@ describe.skipIf(!hasChromium)('the explorer', () => {
     expect(errors).toEqual([]);
   });
 
+  it('says how a document is dated, and each quote it is dated by opens at its place in the text', async () => {
+    const { source } = await x.api.data('{ source(id: "doc-000") { asOf knownFrom asOfBasis asOfQuotes } }');
+    expect(source.asOfQuotes.length).toBeGreaterThan(0);
+    const { page, errors } = await x.open('#/source/doc-000');
+    const dated = page.locator('details.dated-by');
+    await dated.locator('summary').click();
+    expect(await dated.locator('summary').innerText()).toContain(`as of ${source.asOf}`);
+    expect(await dated.locator('summary').innerText()).toContain(`counted from ${source.knownFrom}`);
+    expect((await dated.locator('p').innerText()).replace(/\s+/g, ' ')).toBe(source.asOfBasis.replace(/\s+/g, ' ').trim());
+    await dated.locator('ul.quotes a').first().click();
+    await page.waitForURL((u) => u.hash.includes('quote='));
+    expect(await page.locator('mark#quoted').innerText()).toBe(source.asOfQuotes[0]);
+    expect(errors).toEqual([]);
+  });
+
   it('lists and draws the paths between two names, each step with its quote; one click excludes a node and asks again', async () => {
     const api = await x.api.data(`{ paths(from: "Mohammad Kanjo Hassan", to: "Suhayl al-Hasan", first: 5, maxHops: 3) { steps { to { id name } citations { quote } } } }`);
     const { page, errors } = await x.open('#/paths');
