@@ -73,6 +73,9 @@ export function findCandidates(sentences: readonly Sentence[], mentions: readonl
       else if (TITLE.test(before)) { kind = 'person'; why = `a title or role before it ("${TITLE.exec(before)![0].trim()}")`; }
       else if (PLACE_AFTER.test(afterText)) { kind = 'place'; why = `a place word after it ("${PLACE_AFTER.exec(afterText)![0].trim()}")`; }
       else if (/\b(?:village|town|city|governorate|province|district|countryside|neighbourhood|port city)\s+of\s+$/i.test(before)) { kind = 'place'; why = 'a place word before it'; }
+      // "in Al-Shajar", "near Al-Qusayr": a place, when the only sign of a person is a tag on one word
+      // (the Arabic article is no first name).
+      else if (/\b(?:in|near|outside|around|into)\s+$/i.test(before) && !has('FirstName') && words.filter((w) => !/^(?:al|el)$/i.test(w)).length === 1) { kind = 'place'; why = `after "${/\b(?:in|near|outside|around|into)\s+$/i.exec(before)![0].trim()}"`; }
       else if (has('Person') && (has('FirstName') || has('LastName') || words.length >= 2)) { kind = 'person'; why = 'tagged as a person name'; }
       else if (has('Place') || has('City') || has('Country')) { kind = 'place'; why = 'tagged as a place'; }
       else if (has('Organization')) { kind = 'group'; why = 'tagged as an organisation'; }

@@ -164,6 +164,12 @@ describe('events', () => {
     ]);
   });
 
+  it('places an incident at a new village named after "in", not taken for a person', () => {
+    const d = draft('On 16 December, masked men kidnapped a civilian in Al-Shajar.');
+    expect(d.newEntities.map((n) => [n.id, n.kind])).toEqual([['al-shajar', 'place']]);
+    expect(d.events.map((e) => [e.subEventType, e.start, e.place])).toEqual([['Abduction/forced disappearance', '2024-12-16', 'al-shajar']]);
+  });
+
   it('does not draft an infobox row or a known event named as such', () => {
     const d = draft('| 312 security forces killed |\nThe Western Syria clashes began on 6 March 2025.');
     expect(d.events).toEqual([]);
