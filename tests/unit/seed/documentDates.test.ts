@@ -7,8 +7,9 @@ import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readDataset, SeedValidationError, toGraphRows, type Dataset, type SeedIssue } from '../../../src/seed/index.js';
+import { readDataset, toGraphRows, type Dataset, type SeedIssue } from '../../../src/seed/index.js';
 import { documentDay } from '../../../src/seed/knowledgeDates.js';
+import { seedIssues } from '../../support/seedIssues.js';
 
 const EARLY = 'On 4 March, two officers were kidnapped. 344+ civilians killed.';
 const LATE = 'Casualties: 2,005+ civilians killed.';
@@ -41,13 +42,7 @@ async function seed(sources: string[]): Promise<string> {
   return dir;
 }
 async function issuesOf(sources: string[]): Promise<SeedIssue[]> {
-  try {
-    await readDataset(await seed(sources));
-  } catch (err) {
-    if (err instanceof SeedValidationError) return err.issues;
-    throw err;
-  }
-  return [];
+  return seedIssues(await seed(sources));
 }
 afterEach(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });

@@ -6,7 +6,8 @@ import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readDataset, SeedValidationError, toGraphRows, type SeedIssue } from '../../../src/seed/index.js';
+import { readDataset, toGraphRows, type SeedIssue } from '../../../src/seed/index.js';
+import { seedIssues } from '../../support/seedIssues.js';
 
 const DOC = 'U.S. Secretary of State Marco Rubio condemned the militants.\nRussia, a former key ally of Assad, sent   Reinforcements to secure the village.';
 
@@ -93,13 +94,7 @@ async function seedDir(data: string): Promise<string> {
 }
 
 async function issuesOf(data: string): Promise<SeedIssue[]> {
-  try {
-    await readDataset(await seedDir(data));
-  } catch (err) {
-    if (err instanceof SeedValidationError) return err.issues;
-    throw err;
-  }
-  return [];
+  return seedIssues(await seedDir(data));
 }
 
 const fields = (issues: SeedIssue[]) => issues.map((i) => [i.entry, i.field]);

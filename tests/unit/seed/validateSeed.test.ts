@@ -2,7 +2,8 @@ import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readDataset, SeedValidationError, type SeedIssue } from '../../../src/seed/index.js';
+import { readDataset, type SeedIssue } from '../../../src/seed/index.js';
+import { seedIssues } from '../../support/seedIssues.js';
 
 const DOC = 'On 25 December, the General Security Service were ambushed by militants in Khirbet al-Ma’zah.\nThe militants were led by his brother.';
 
@@ -61,13 +62,7 @@ async function seedDir(data: Record<string, string>): Promise<string> {
 }
 
 async function issuesOf(data: Record<string, string>): Promise<SeedIssue[]> {
-  try {
-    await readDataset(await seedDir(data));
-  } catch (err) {
-    if (err instanceof SeedValidationError) return err.issues;
-    throw err;
-  }
-  return [];
+  return seedIssues(await seedDir(data));
 }
 
 afterEach(async () => {
