@@ -5,7 +5,13 @@
  * and internals (stack traces, Neo4j's own error text, "did you mean" suggestions) hidden unless
  * NODE_ENV=development (`npm run dev`). docs/security.md explains each limit.
  */
+import os from 'node:os';
 import { z } from 'zod';
+
+/** The default number of heavy slots: half the cores, at least one (see MAX_HEAVY_REQUESTS). */
+export function defaultHeavySlots(): number {
+  return Math.max(1, Math.floor(os.availableParallelism() / 2));
+}
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
@@ -36,8 +42,14 @@ const envSchema = z.object({
   MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(10_000).default(32),
   /** GraphQL requests executing at once from one client address. */
   MAX_CONCURRENT_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(16),
-  /** Heavy requests (cost above the heavy threshold) executing at once, all clients together. */
-  MAX_HEAVY_REQUESTS: z.coerce.number().int().min(1).max(1_000).default(4),
+  /**
+   * Heavy requests (cost above the heavy threshold) executing at once, all clients together.
+   * Default: half this machine's cores (at least 1). Heavy work is CPU-bound in Neo4j, so more
+   * at once adds no throughput and starves the light requests: on 2 cores shared with the local
+   * Neo4j, 4 slots left a plain lookup at p50 1.06 s under 20 heavy clients, 1 slot at 66 ms
+   * (bench/abuse.ts; docs/security.md). With a remote Neo4j, size it to that server's cores.
+   */
+  MAX_HEAVY_REQUESTS: z.coerce.number().int().min(1).max(1_000).default(() => defaultHeavySlots()),
   /** Heavy requests one client address may have queued or executing. */
   MAX_HEAVY_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(8),
   /** How long an operation may wait in line for a slot before 503 SERVICE_UNAVAILABLE. */

@@ -38,7 +38,11 @@ type HardeningConfig = Pick<Config, 'allowedHosts' | 'responseMaxBytes' | 'concu
 export type ServerConfig = Pick<Config, 'host' | 'port' | 'production' | 'introspection' | 'corsOrigins' | 'bodyLimit'> &
   Partial<Pick<Config, 'responseCache'>> & Partial<HardeningConfig>;
 
-/** The defaults of loadConfig() for the hardening parts of ServerConfig. */
+/**
+ * The defaults of loadConfig() for the hardening parts of ServerConfig, for a server built without
+ * them (tests, benchmarks). One exception: loadConfig() sizes the heavy slots to the machine
+ * (MAX_HEAVY_REQUESTS, half the cores); a server built here without a config gets 4.
+ */
 export const SERVER_DEFAULTS = {
   allowedHosts: ['localhost', '127.0.0.1', '[::1]'],
   responseMaxBytes: 4 * 1024 * 1024,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../src/config.js';
+import { ConfigError, defaultHeavySlots, loadConfig } from '../../../src/config.js';
 
 describe('loadConfig', () => {
   it('defaults to the safe settings: production, loopback, loopback Host names, bounded answers', () => {
@@ -9,8 +9,10 @@ describe('loadConfig', () => {
       queryTimeoutMs: 10_000, corsOrigins: [], introspection: true, bodyLimit: '100kb', logLevel: 'info',
       responseCache: { maxBytes: 64 * 2 ** 20, versionTtlMs: 250 },
       allowedHosts: ['localhost', '127.0.0.1', '[::1]'], responseMaxBytes: 4 * 1024 * 1024,
-      concurrency: { global: 32, perClient: 16, heavy: 4, heavyPerClient: 8, queueWaitMs: 20_000 }, socketTimeoutMs: 30_000,
+      concurrency: { global: 32, perClient: 16, heavy: defaultHeavySlots(), heavyPerClient: 8, queueWaitMs: 20_000 }, socketTimeoutMs: 30_000,
     });
+    // Half the cores, at least one: heavy work is CPU-bound, more slots only starve light requests.
+    expect(defaultHeavySlots()).toBeGreaterThanOrEqual(1);
   });
 
   it('shows internals only in development: "test" is as guarded as production', () => {
