@@ -159,6 +159,24 @@ interface Measurement {
   rps: number;
   requests: number;
   errors: number;
+  /** What the errors were: GraphQL `extensions.code` (or `HTTP <status>`, `timeout`) → count. */
+  errorKinds: Record<string, number>;
+}
+
+/** The error codes of one response body, or `HTTP <status>` when it is not a GraphQL answer. */
+function errorCodesOf(status: number, body: string): string[] {
+  try {
+    const errors = (JSON.parse(body) as { errors?: { extensions?: { code?: string } }[] }).errors ?? [];
+    if (errors.length > 0) return [...new Set(errors.map((e) => e.extensions?.code ?? 'no code'))];
+  } catch {
+    // not JSON: fall through to the status
+  }
+  return status === 200 ? [] : [`HTTP ${status}`];
+}
+
+function formatErrors(m: Measurement): string {
+  const kinds = Object.entries(m.errorKinds).sort((a, b) => b[1] - a[1]);
+  return kinds.length === 0 ? String(m.errors) : `${m.errors} (${kinds.map(([k, n]) => `${k} ${n}`).join(', ')})`;
 }
 
 function percentile(sorted: Float64Array, p: number): number {
@@ -172,6 +190,7 @@ function runAutocannon(target: Target, seconds: number, record: boolean, connect
   const latencies: number[] = [];
   let next = 0;
   let bodyErrors = 0;
+  const errorKinds: Record<string, number> = {};
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -189,7 +208,9 @@ function runAutocannon(target: Target, seconds: number, record: boolean, connect
               return { ...req, path: r.path, ...(r.body !== undefined ? { body: r.body } : {}) };
             },
             onResponse: (status, body) => {
-              if (status === 200 && body.includes('"errors":[')) bodyErrors++;
+              if (status === 200 && !body.includes('"errors":[')) return;
+              if (status === 200) bodyErrors++;
+              for (const code of errorCodesOf(status, body)) errorKinds[code] = (errorKinds[code] ?? 0) + 1;
             },
           },
         ],
@@ -207,6 +228,7 @@ function runAutocannon(target: Target, seconds: number, record: boolean, connect
           rps: result.requests.total / (amount !== undefined ? (performance.now() - started) / 1000 : result.duration || seconds),
           requests: result.requests.total,
           errors: result.non2xx + result.errors + result.timeouts + bodyErrors,
+          errorKinds: { ...errorKinds, ...(result.timeouts > 0 ? { timeout: result.timeouts } : {}), ...(result.errors > 0 ? { 'connection error': result.errors } : {}) },
         });
       },
     );
@@ -391,18 +413,18 @@ function renderSection(db: BenchNeo4j, params: WorkloadParams, rows: Row[], rss:
   const ld = (m: Measurement) => (m.load === undefined ? '' : m.load.toFixed(1));
   for (const r of rows) {
     const w = r.workload;
-    lines.push(`| ${w.name} | **API** (${r.queriesPerRequest} queries) | ${f1(r.api.p50)} | ${f1(r.api.p95)} | ${f1(r.api.p99)} | ${f1(r.api.rps)}${mark(r.api)} | | | ${r.api.errors} | ${f1(rss.api)} | ${ld(r.api)} |`);
-    lines.push(`| | raw Cypher | ${f1(r.raw.p50)} | ${f1(r.raw.p95)} | ${f1(r.raw.p99)} | ${f1(r.raw.rps)}${mark(r.raw)} | API÷raw **${f2(r.api.p50 / r.raw.p50)}** | ${f2(r.api.rps / r.raw.rps)} | ${r.raw.errors} | ${f1(rss.raw)} | ${ld(r.raw)} |`);
+    lines.push(`| ${w.name} | **API** (${r.queriesPerRequest} queries) | ${f1(r.api.p50)} | ${f1(r.api.p95)} | ${f1(r.api.p99)} | ${f1(r.api.rps)}${mark(r.api)} | | | ${formatErrors(r.api)} | ${f1(rss.api)} | ${ld(r.api)} |`);
+    lines.push(`| | raw Cypher | ${f1(r.raw.p50)} | ${f1(r.raw.p95)} | ${f1(r.raw.p99)} | ${f1(r.raw.rps)}${mark(r.raw)} | API÷raw **${f2(r.api.p50 / r.raw.p50)}** | ${f2(r.api.rps / r.raw.rps)} | ${formatErrors(r.raw)} | ${f1(rss.raw)} | ${ld(r.raw)} |`);
     if (r.ngql) {
-      lines.push(`| | @neo4j/graphql | ${f1(r.ngql.p50)} | ${f1(r.ngql.p95)} | ${f1(r.ngql.p99)} | ${f1(r.ngql.rps)}${mark(r.ngql)} | ngql÷API **${f2(r.ngql.p50 / r.api.p50)}** | **${f2(r.api.rps / r.ngql.rps)}** | ${r.ngql.errors} | ${f1(rss.ngql)} | ${ld(r.ngql)} |`);
+      lines.push(`| | @neo4j/graphql | ${f1(r.ngql.p50)} | ${f1(r.ngql.p95)} | ${f1(r.ngql.p99)} | ${f1(r.ngql.rps)}${mark(r.ngql)} | ngql÷API **${f2(r.ngql.p50 / r.api.p50)}** | **${f2(r.api.rps / r.ngql.rps)}** | ${formatErrors(r.ngql)} | ${f1(rss.ngql)} | ${ld(r.ngql)} |`);
     } else {
       lines.push(`| | @neo4j/graphql | n/a | | | | | | | | |`);
     }
     if (r.apiCached) {
-      lines.push(`| | API, cached | ${f1(r.apiCached.p50)} | ${f1(r.apiCached.p95)} | ${f1(r.apiCached.p99)} | ${f1(r.apiCached.rps)}${mark(r.apiCached)} | cached÷API **${f2(r.apiCached.p50 / r.api.p50)}** | ${f2(r.api.rps / r.apiCached.rps)} | ${r.apiCached.errors} | ${f1(rss.cached)} | ${ld(r.apiCached)} |`);
+      lines.push(`| | API, cached | ${f1(r.apiCached.p50)} | ${f1(r.apiCached.p95)} | ${f1(r.apiCached.p99)} | ${f1(r.apiCached.rps)}${mark(r.apiCached)} | cached÷API **${f2(r.apiCached.p50 / r.api.p50)}** | ${f2(r.api.rps / r.apiCached.rps)} | ${formatErrors(r.apiCached)} | ${f1(rss.cached)} | ${ld(r.apiCached)} |`);
     }
     if (r.apiSerial) {
-      lines.push(`| | API, 1 connection | ${f1(r.apiSerial.p50)} | ${f1(r.apiSerial.p95)} | ${f1(r.apiSerial.p99)} | ${f1(r.apiSerial.rps)}${mark(r.apiSerial)} | | | ${r.apiSerial.errors} | | ${ld(r.apiSerial)} |`);
+      lines.push(`| | API, 1 connection | ${f1(r.apiSerial.p50)} | ${f1(r.apiSerial.p95)} | ${f1(r.apiSerial.p99)} | ${f1(r.apiSerial.rps)}${mark(r.apiSerial)} | | | ${formatErrors(r.apiSerial)} | | ${ld(r.apiSerial)} |`);
     }
   }
   lines.push('');
