@@ -14,6 +14,6 @@ CALL (n) {
   MATCH (n)-[r:{{relationType}}]-(other:Entity)
   WHERE CASE $direction WHEN 'OUT' THEN startNode(r) = n WHEN 'IN' THEN endNode(r) = n ELSE true END
   WITH r, other ORDER BY r.date, other.name, r.id LIMIT $first
-  RETURN collect({rel: r {.*, type: type(r)}, outgoing: startNode(r) = n, other: other {.*}}) AS relations
+  RETURN collect({rel: r {.*, type: type(r)}, outgoing: startNode(r) = n, other: other {.*, lookupKeys: null}}) AS relations
 }
 RETURN id, relations

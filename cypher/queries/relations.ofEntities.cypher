@@ -16,6 +16,6 @@ CALL (n, dense) {
   WITH r, other, startNode(r) = n AS outgoing
   ORDER BY type(r), r.date, other.name, r.id
   LIMIT $first
-  RETURN collect({rel: r {.*, type: type(r)}, outgoing: outgoing, other: other {.*}}) AS relations
+  RETURN collect({rel: r {.*, type: type(r)}, outgoing: outgoing, other: other {.*, lookupKeys: null}}) AS relations
 }
 RETURN id, dense, relations

@@ -7,6 +7,10 @@
 // never sorted here: a hub in $ids comes back `dense: true` with no relations, a hub reached at
 // level 1 with `dense: true` and no level-2 list; the loader asks the hub path for those
 // (src/resolvers/denseRelations.ts).
+// $slim: the selection reads only the links' id, type, direction and date and the entities' id,
+// name and kind (src/resolvers/lookahead.ts decides), so only those are projected: the full maps
+// were ~4× the bytes (44 kB a call at 20k), and decoding them cost the API more than the sort.
+// `lookupKeys` (the name index's terms, never an answer) is left out of the full maps too.
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 WITH id, n, COUNT { (n)--() } > $denseDegree AS dense
@@ -28,10 +32,14 @@ CALL (n, dense) {
       WITH r2, o2, startNode(r2) = other AS outgoing2
       ORDER BY type(r2), r2.date, o2.name, r2.id
       LIMIT $first2
-      RETURN collect({rel: r2 {.*, type: type(r2)}, outgoing: outgoing2, other: o2 {.*}}) AS relations2
+      RETURN collect(CASE WHEN $slim
+        THEN {rel: r2 {.id, .date, type: type(r2)}, outgoing: outgoing2, other: o2 {.id, .name, .kind}}
+        ELSE {rel: r2 {.*, type: type(r2)}, outgoing: outgoing2, other: o2 {.*, lookupKeys: null}} END) AS relations2
     }
     RETURN otherDense, relations2
   }
-  RETURN collect({rel: r {.*, type: type(r)}, outgoing: outgoing, other: other {.*}, dense: otherDense, relations: relations2}) AS relations
+  RETURN collect(CASE WHEN $slim
+    THEN {rel: r {.id, .date, type: type(r)}, outgoing: outgoing, other: other {.id, .name, .kind}, dense: otherDense, relations: relations2}
+    ELSE {rel: r {.*, type: type(r)}, outgoing: outgoing, other: other {.*, lookupKeys: null}, dense: otherDense, relations: relations2} END) AS relations
 }
 RETURN id, dense, relations

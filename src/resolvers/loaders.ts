@@ -33,6 +33,11 @@ export interface RelationsKey {
   first: number;
   /** The analyst view (src/resolvers/view.ts); absent: no filter. */
   view?: View;
+  /**
+   * The selection reads only slim fields (src/resolvers/lookahead.ts): a separate cache, whose
+   * entities are marked `slim` and never primed as whole entities. It may hold full lists too.
+   */
+  slim?: boolean;
 }
 
 /** The loaders of one request. */
@@ -95,20 +100,25 @@ export function createLoaders(read: Read): Loaders {
     return byKey<SourceNode | null>(ids, found, () => null);
   }, options);
 
-  /** Relation models from the `relations` list items of a relations query, priming their entities. */
-  const toRelations = (items: readonly unknown[], view: View): RelationModel[] => {
+  /**
+   * Relation models from the `relations` list items of a relations query, priming their entities
+   * (not when slim: those entities may lack properties, so they are marked and kept out of `entity`).
+   */
+  const toRelations = (items: readonly unknown[], view: View, slim = false): RelationModel[] => {
     const list = items.map((item) => {
       const m = item as Record<string, unknown>;
-      return toRelation(m.rel as never, m.outgoing === true, toEntity(m.other as never));
+      const other = toEntity(m.other as never);
+      if (slim) other.slim = true;
+      return toRelation(m.rel as never, m.outgoing === true, other);
     });
-    primeEntities(list.map((r) => r.other));
+    if (!slim) primeEntities(list.map((r) => r.other));
     // Under a view, the links and the entities they reach answer their own fields under it.
     if (view.sourceIds !== null) for (const r of list) Object.assign(r, { view, other: inView(r.other, view) });
     return list;
   };
 
   const relationsCacheKey = (key: RelationsKey) =>
-    JSON.stringify([[...key.types].sort(), key.direction, key.first, viewKey(key.view ?? FULL_VIEW)]);
+    JSON.stringify([[...key.types].sort(), key.direction, key.first, viewKey(key.view ?? FULL_VIEW), key.slim === true]);
   const relationLoaders = new Map<string, DataLoader<string, RelationModel[]>>();
   /** Ids each relations loader holds (DataLoader cannot say). */
   const relationsHeld = new Map<string, Set<string>>();
@@ -132,8 +142,9 @@ export function createLoaders(read: Read): Loaders {
           if (denseIds.length > 0) dense = await denseRelations(read, denseIds, params);
         }
         const found = new Map<string, RelationModel[]>();
-        for (const r of rows) if (r.dense !== true) found.set(String(r.id), toRelations(rowList(r, 'relations'), view));
-        for (const [id, items] of dense) found.set(id, toRelations(items, view));
+        const slim = key.slim === true;
+        for (const r of rows) if (r.dense !== true) found.set(String(r.id), toRelations(rowList(r, 'relations'), view, slim));
+        for (const [id, items] of dense) found.set(id, toRelations(items, view, slim));
         return byKey(ids, found, () => []);
       }, options);
       relationLoaders.set(cacheKey, loader);
@@ -151,7 +162,9 @@ export function createLoaders(read: Read): Loaders {
         const rows = await read('relations.twoLevels', {
           ids, types: outer.types, direction: outer.direction, first: outer.first,
           types2: inner.types, direction2: inner.direction, first2: inner.first, denseDegree: DENSE_DEGREE,
+          slim: outer.slim === true && inner.slim === true,
         }, 'Entity.relations');
+        const slim = outer.slim === true && inner.slim === true;
         const innerLoader = relations(inner);
         const innerHeld = relationsHeld.get(relationsCacheKey(inner))!;
         const found = new Map<string, RelationModel[]>();
@@ -159,13 +172,13 @@ export function createLoaders(read: Read): Loaders {
         for (const row of rows) {
           if (row.dense === true) continue; // a hub: the hub path below
           const items = rowList(row, 'relations') as Record<string, unknown>[];
-          found.set(String(row.id), toRelations(items, FULL_VIEW));
+          found.set(String(row.id), toRelations(items, FULL_VIEW, slim));
           for (const item of items) {
             const otherId = String((item.other as Record<string, unknown>).id);
             if (innerHeld.has(otherId)) continue;
             innerHeld.add(otherId);
             if (item.dense === true) innerHubs.add(otherId); // a hub reached at level 1: no list here
-            else innerLoader.prime(otherId, toRelations(rowList(item as Row, 'relations'), FULL_VIEW));
+            else innerLoader.prime(otherId, toRelations(rowList(item as Row, 'relations'), FULL_VIEW, slim));
           }
         }
         // Hubs, straight to the hub path (relations.ofEntities would only say they are hubs again):
@@ -176,8 +189,8 @@ export function createLoaders(read: Read): Loaders {
           hubs.length > 0 ? denseRelations(read, hubs, param(outer)) : new Map<string, unknown[]>(),
           innerHubs.size > 0 ? denseRelations(read, [...innerHubs], param(inner)) : new Map<string, unknown[]>(),
         ]);
-        for (const [id, items] of outerHubLists) found.set(id, toRelations(items, FULL_VIEW));
-        for (const [id, items] of innerHubLists) innerLoader.prime(id, toRelations(items, FULL_VIEW));
+        for (const [id, items] of outerHubLists) found.set(id, toRelations(items, FULL_VIEW, slim));
+        for (const [id, items] of innerHubLists) innerLoader.prime(id, toRelations(items, FULL_VIEW, slim));
         // The outer lists also belong in relations(outer)'s cache (the same answer).
         const outerLoader = relations(outer);
         const outerHeld = relationsHeld.get(relationsCacheKey(outer))!;

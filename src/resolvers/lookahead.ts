@@ -8,7 +8,7 @@
  * Group…, aliases asking different arguments, asOf/sources) returns null, and each level loads
  * on its own as before: the look-ahead may save a round trip, never change an answer.
  */
-import { getArgumentValues, isInterfaceType, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { getArgumentValues, isInterfaceType, Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /** The arguments of the nested `other { relations(…) }` field, when there is exactly one such set. */
 export function nestedRelationsArgs(info: GraphQLResolveInfo): Record<string, unknown> | null {
@@ -33,6 +33,61 @@ export function nestedRelationsArgs(info: GraphQLResolveInfo): Record<string, un
     args = values;
   }
   return args;
+}
+
+/** Relation fields answered from a slim link map (id, type, date) and the direction. */
+const SLIM_RELATION_FIELDS = new Set(['__typename', 'id', 'type', 'direction', 'date', 'other']);
+/** Entity fields answered from a slim entity map (id, name, kind; kind also picks the type). */
+const SLIM_ENTITY_FIELDS = new Set(['__typename', 'id', 'name', 'kind']);
+
+/**
+ * True when the outer `relations` field's whole selection — its links, the entities they reach,
+ * those entities' nested `relations` and the entities at the far end — reads only the fields a
+ * slim projection carries (SLIM_RELATION_FIELDS, SLIM_ENTITY_FIELDS, and the nested `relations`
+ * at the first level). Then relations.twoLevels projects just those properties (`$slim`). Any
+ * other field anywhere below, or a fragment it cannot see into, means the full maps.
+ */
+export function slimSelection(info: GraphQLResolveInfo): boolean {
+  const fragments = info.fragments;
+  const level = (sets: (SelectionSetNode | undefined)[], allowed: Set<string>, then: ((f: FieldNode) => boolean) | null, nestedName?: string): boolean => {
+    for (const set of sets) {
+      for (const f of allFields(set, fragments)) {
+        if (f === null) return false;
+        const name = f.name.value;
+        if (name === nestedName) {
+          if (!nestedOk(f)) return false;
+        } else if (!allowed.has(name)) return false;
+        else if (name === 'other' && then && !then(f)) return false;
+      }
+    }
+    return true;
+  };
+  // Level 2: links of a reached entity, whose `other` may read only slim entity fields.
+  const nestedOk = (rel: FieldNode) =>
+    level([rel.selectionSet], SLIM_RELATION_FIELDS, (other) => level([other.selectionSet], SLIM_ENTITY_FIELDS, null));
+  // Level 1: the outer links; their `other` may also ask the nested `relations`.
+  return level(info.fieldNodes.map((f) => f.selectionSet), SLIM_RELATION_FIELDS,
+    (other) => level([other.selectionSet], SLIM_ENTITY_FIELDS, null, 'relations'));
+}
+
+/**
+ * Every field of a selection set, through inline fragments and named fragments of any type
+ * condition (a field on Person is read from the same slim map as one on Entity); null in the list
+ * when a fragment is not found.
+ */
+function allFields(set: SelectionSetNode | undefined, fragments: Record<string, FragmentDefinitionNode>, seen = new Set<string>()): (FieldNode | null)[] {
+  if (!set) return [];
+  const out: (FieldNode | null)[] = [];
+  for (const s of set.selections) {
+    if (s.kind === Kind.FIELD) out.push(s);
+    else if (s.kind === Kind.INLINE_FRAGMENT) out.push(...allFields(s.selectionSet, fragments, seen));
+    else {
+      const frag = fragments[s.name.value];
+      if (!frag || seen.has(s.name.value)) { out.push(null); continue; }
+      out.push(...allFields(frag.selectionSet, fragments, new Set([...seen, s.name.value])));
+    }
+  }
+  return out;
 }
 
 /**

@@ -27,6 +27,11 @@ export interface EntityNode {
   startDate?: string | null;
   /** The analyst view the entity was reached under (src/resolvers/view.ts); absent: no filter. */
   view?: View;
+  /**
+   * Reached by a slim relations read (src/resolvers/lookahead.ts `slimSelection`): only id, name
+   * and kind are loaded, and its own relations come from the slim-keyed loader.
+   */
+  slim?: true;
   [property: string]: Plain | View | undefined;
 }
 

@@ -5,7 +5,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from './context.js';
 import type { RelationsKey } from './loaders.js';
-import { nestedRelationsArgs } from './lookahead.js';
+import { nestedRelationsArgs, slimSelection } from './lookahead.js';
 import { intInRange, LIMITS, relationTypesArg, pageSize } from './args.js';
 import { citationRefs, type EntityNode, type RelationModel } from './model.js';
 import { FULL_VIEW, inView, viewOf, visibleCitations, type View, type ViewArgs } from './view.js';
@@ -33,11 +33,11 @@ export async function entityRef(ctx: RequestContext, id: string | null | undefin
 }
 
 /** The loader key of the nested `other { relations(…) }` field, when the look-ahead finds one and its arguments are valid. */
-function innerKey(info: GraphQLResolveInfo): RelationsKey | null {
+function innerKey(info: GraphQLResolveInfo, slim: boolean): RelationsKey | null {
   const args = nestedRelationsArgs(info) as RelationsArgs | null;
   if (!args) return null;
   try {
-    return { types: relationTypesArg('types', args.types), direction: args.direction ?? 'BOTH', first: pageSize('Entity.relations', args.first), view: FULL_VIEW };
+    return { types: relationTypesArg('types', args.types), direction: args.direction ?? 'BOTH', first: pageSize('Entity.relations', args.first), view: FULL_VIEW, slim };
   } catch {
     return null; // invalid: the nested field itself answers with the error
   }
@@ -54,11 +54,16 @@ export const entityFields = {
     const types = relationTypesArg('types', args.types);
     const first = pageSize('Entity.relations', args.first);
     const view = await viewOf(ctx, args, e.view);
-    const key = { types, direction: args.direction ?? 'BOTH', first, view } as const;
+    // An entity reached by a slim read finds its links in the slim-keyed cache (src/resolvers/loaders.ts).
+    const key: RelationsKey = { types, direction: args.direction ?? 'BOTH', first, view, ...(e.slim ? { slim: true } : {}) };
     // `relations { other { relations } }`: both levels in one statement, unless this level is
-    // already loaded (as the inner level of the field above) or a view applies.
-    const inner = view.sourceIds === null && !ctx.loaders.relationsKnown(key, e.id) ? innerKey(info) : null;
-    if (inner) return ctx.loaders.relationsWithNested(key, inner).load(e.id);
+    // already loaded (as the inner level of the field above) or a view applies; with only the
+    // slim fields selected below, projecting just those.
+    if (view.sourceIds === null && !ctx.loaders.relationsKnown(key, e.id)) {
+      const slim = slimSelection(info);
+      const inner = innerKey(info, slim);
+      if (inner) return ctx.loaders.relationsWithNested({ ...key, ...(slim ? { slim: true } : {}) }, inner).load(e.id);
+    }
     return ctx.loaders.relations(key).load(e.id);
   },
 };

@@ -13,6 +13,7 @@ import { startApi, type Api } from './apiHarness.js';
 let plainApi: Api;
 let hubApi: Api;
 let innerHubApi: Api;
+let markedSlimApi: Api;
 let entities: { id: string; types: string[]; links: number }[];
 
 beforeAll(async () => {
@@ -28,6 +29,10 @@ beforeAll(async () => {
   innerHubApi = await startApi({
     alterQueries: (q) => ({ ...q, 'relations.twoLevels': q['relations.twoLevels'].replace('COUNT { (other)--() } > $denseDegree', 'COUNT { (other)--() } > 0') }),
   });
+  // The slim projection of relations.twoLevels answers every name 'SLIM': shows which branch ran.
+  markedSlimApi = await startApi({
+    alterQueries: (q) => ({ ...q, 'relations.twoLevels': q['relations.twoLevels'].replaceAll('{.id, .name, .kind}', "{.id, name: 'SLIM', .kind}") }),
+  });
   const { records } = await plainApi.driver.executeQuery(`
     MATCH (n:Entity)-[r]-(:Entity)
     WITH n, count(r) AS links, collect(DISTINCT type(r)) AS types
@@ -39,6 +44,7 @@ afterAll(async () => {
   await plainApi?.close();
   await hubApi?.close();
   await innerHubApi?.close();
+  await markedSlimApi?.close();
 });
 
 interface Link { id: string; type: string; direction: string; other: string }
@@ -171,5 +177,65 @@ describe('relations { other { relations } } in one statement', () => {
       `query ($id: ID!) { entityById(id: $id) { relations(first: 3) { id other { id relations(first: 2, asOf: "2025-12-31") { id } } } } }`, { id: e.id });
     expect(viewed.body.errors).toBeUndefined();
     expect(relationQueries(viewed.queries)).toEqual(['relations.ofEntities', 'relations.ofEntitiesInView']);
+  });
+
+  // Same links and entities, plus fields only the full maps carry: the look-ahead must not go slim.
+  const fullSelection = `relations(first: $first) { id type direction date certainty citations { quote } other { id name kind description aliases relations(types: $types, first: $first2) { id type direction date role other { id name kind description } } } }`;
+  const fullTogether = `query ($id: ID!, $first: Int, $first2: Int, $types: [String!]) { entityById(id: $id) { id ${fullSelection} } }`;
+  const slimTogether = `query ($id: ID!, $first: Int, $first2: Int, $types: [String!]) { entityById(id: $id) { id relations(first: $first) { id type direction date other { id name kind relations(types: $types, first: $first2) { id type direction date other { id name kind } } } } } }`;
+  /** The slim fields of a full answer. */
+  const slimPart = (data: any) => ({
+    entityById: {
+      id: data.entityById.id,
+      relations: data.entityById.relations.map((r: any) => ({
+        id: r.id, type: r.type, direction: r.direction, date: r.date,
+        other: {
+          id: r.other.id, name: r.other.name, kind: r.other.kind,
+          relations: r.other.relations.map((r2: any) => ({ id: r2.id, type: r2.type, direction: r2.direction, date: r2.date, other: { id: r2.other.id, name: r2.other.name, kind: r2.other.kind } })),
+        },
+      })),
+    },
+  });
+
+  it('projects only the slim fields when nothing else is selected, with the same links and names', async () => {
+    for (const e of entities) {
+      for (const vars of [{ first: 100, first2: 100, types: null }, { first: 3, first2: 2, types: null }]) {
+        const full = await plainApi.gql(fullTogether, { id: e.id, ...vars });
+        const slim = await plainApi.gql(slimTogether, { id: e.id, ...vars });
+        expect(full.body.errors, JSON.stringify(full.body.errors)).toBeUndefined();
+        expect(slim.body.errors, JSON.stringify(slim.body.errors)).toBeUndefined();
+        expect(slim.body.data, `${e.id} ${JSON.stringify(vars)}`).toEqual(slimPart(full.body.data));
+        expect(relationQueries(slim.queries)).toEqual(['relations.twoLevels']);
+        expect(relationQueries(full.queries)).toEqual(['relations.twoLevels']);
+      }
+    }
+    // Which projection ran: the marked API names every slim-read entity 'SLIM'.
+    const e = entities[0]!;
+    const vars = { id: e.id, first: 3, first2: 2, types: null };
+    const slimNames = (await markedSlimApi.data(slimTogether, vars)).entityById.relations.map((r: any) => r.other.name);
+    expect(new Set(slimNames)).toEqual(new Set(['SLIM']));
+    const fullNames = (await markedSlimApi.data(fullTogether, vars)).entityById.relations.map((r: any) => r.other.name);
+    expect(fullNames).not.toContain('SLIM');
+    // A fragment on a concrete type with a full-only field, or a named fragment, is looked into.
+    const withFragment = slimTogether.replace('other { id name kind relations', 'other { id name kind ... on Person { roles } relations');
+    expect((await markedSlimApi.data(withFragment, vars)).entityById.relations.map((r: any) => r.other.name)).not.toContain('SLIM');
+    const withNamed = `${slimTogether.replace('other { id name kind }', 'other { ...Far }')} fragment Far on Entity { id name kind description }`;
+    const far = (await markedSlimApi.data(withNamed, vars)).entityById.relations.flatMap((r: any) => r.other.relations.map((r2: any) => r2.other.name));
+    expect(far.length).toBeGreaterThan(0);
+    expect(far).not.toContain('SLIM');
+  });
+
+  it('keeps slim reads apart from full ones in the same request', async () => {
+    // Both root fields ask the same entity's links with the same arguments; the full one must not be
+    // answered from the slim read's lists (or the entities it reached).
+    const e = entities[0]!;
+    const vars = { id: e.id, first: 3, first2: 2, types: null };
+    const both = `query ($id: ID!, $first: Int, $first2: Int, $types: [String!]) {
+      a: entityById(id: $id) { id relations(first: $first) { id type direction date other { id name kind relations(types: $types, first: $first2) { id type direction date other { id name kind } } } } }
+      b: entityById(id: $id) { id ${fullSelection} } }`;
+    const together = await plainApi.data(both, vars);
+    const alone = await plainApi.data(fullTogether, vars);
+    expect(together.b).toEqual(alone.entityById);
+    expect(together.a).toEqual(slimPart(alone).entityById);
   });
 });
