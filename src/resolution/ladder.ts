@@ -105,15 +105,30 @@ const allWordsIn = (n: NamedVariants, typed: TypedName) => typed.words.length > 
 
 const cache = new WeakMap<NameCandidate, NamedVariants[]>();
 
+/**
+ * A name's variants, keys and folded words, by its text (read only, so shared). Candidates are new
+ * objects on every request while their names recur (the same entities answer similar searches):
+ * folding and skeletons were the larger part of a search's CPU. Bounded by clearing.
+ */
+const formsByText = new Map<string, Pick<NamedVariants, 'v' | 'keys' | 'folded'>>();
+const FORMS_CACHE_MAX = 20_000;
+function formsOf(text: string): Pick<NamedVariants, 'v' | 'keys' | 'folded'> {
+  let forms = formsByText.get(text);
+  if (forms === undefined) {
+    if (formsByText.size >= FORMS_CACHE_MAX) formsByText.clear();
+    // The word keys are the folded map's keys (wordKeys(text), without folding the text again).
+    const folded = foldedByKey(text);
+    forms = { v: nameVariants(text), keys: [...folded.keys()], folded };
+    formsByText.set(text, forms);
+  }
+  return forms;
+}
+
 /** The candidate's names (canonical, aliases, common names) with their variants, cached per object. */
 function namesOf(c: NameCandidate): NamedVariants[] {
   let list = cache.get(c);
   if (list === undefined) {
-    // The word keys are the folded map's keys (wordKeys(text), without folding the text again).
-    const make = (text: string, how: NamedVariants['how']) => {
-      const folded = foldedByKey(text);
-      return { text, how, v: nameVariants(text), keys: [...folded.keys()], folded };
-    };
+    const make = (text: string, how: NamedVariants['how']): NamedVariants => ({ text, how, ...formsOf(text) });
     list = [make(c.name, 'EXACT'), ...c.aliases.map((a) => make(a, 'ALIAS')), ...(c.commonNames ?? []).map((n) => make(n, 'COMMON_NAME'))];
     cache.set(c, list);
   }
