@@ -242,13 +242,46 @@ function runAutocannon(target: Target, seconds: number, record: boolean, connect
  * then it is measured again by count instead, until `2 × connections` requests have completed.
  */
 async function measure(target: Target, connections = opts.connections): Promise<Measurement & { byCount: boolean }> {
-  if (opts.warmup > 0) await runAutocannon(target, opts.warmup, false, connections);
+  if (opts.warmup > 0) {
+    await runAutocannon(target, opts.warmup, false, connections);
+    await drain(target, connections);
+  }
   const load = os.loadavg()[0];
   const timed = { ...(await runAutocannon(target, opts.duration, true, connections)), load };
+  await drain(target, connections);
   const minimum = Math.max(4, 2 * connections);
   if (timed.requests >= minimum) return { ...timed, byCount: false };
   say(`  only ${timed.requests} requests completed in ${opts.duration} s; measuring ${minimum} requests instead`);
-  return { ...(await runAutocannon(target, 0, true, connections, minimum)), load, byCount: true };
+  const counted = { ...(await runAutocannon(target, 0, true, connections, minimum)), load, byCount: true };
+  await drain(target, connections);
+  return counted;
+}
+
+/**
+ * Waits until the server takes `connections` requests at once again. autocannon ends a timed run
+ * by closing its sockets, but a server finishes what it had started — and the API's admission
+ * rightly counts that work against the client (MAX_HEAVY_PER_CLIENT) — so without this the next
+ * run meets TOO_MANY_REQUESTS and a Neo4j still busy with the last run's requests.
+ */
+async function drain(target: Target, connections: number): Promise<void> {
+  const started = performance.now();
+  for (let round = 0; ; round++) {
+    const statuses = await Promise.all(
+      Array.from({ length: connections }, (_, i) => {
+        const r = target.requests[i % target.requests.length]!;
+        return fetch(`${target.origin}${r.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, ...(r.body !== undefined ? { body: r.body } : {}) })
+          .then(async (res) => (await res.text(), res.status))
+          .catch(() => 0);
+      }),
+    );
+    if (statuses.every((s) => s !== 429 && s !== 503 && s !== 0)) return;
+    if (performance.now() - started > 300_000) {
+      say(`  the server still refuses requests 300 s after the run (${statuses.join(', ')}); measuring anyway`);
+      return;
+    }
+    if (round === 0) say('  waiting for the server to finish the requests of the last run');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
