@@ -18,6 +18,8 @@ export interface DenseParams {
   types: readonly string[];
   direction: 'OUT' | 'IN' | 'BOTH';
   first: number;
+  /** Project only the slim fields (src/resolvers/lookahead.ts `slimSelection`). */
+  slim?: boolean;
 }
 
 interface HubState {
@@ -62,7 +64,7 @@ export async function denseRelations(read: Read, ids: readonly string[], p: Dens
     }
     const fetched = new Map<string, unknown[]>(); // `${type}|${id}` → items
     await Promise.all([...asked].map(async ([t, typeIds]) => {
-      const rows = await read(perTypeQuery('relations.ofDenseEntitiesOfType', t), { ids: typeIds, direction: p.direction, first: p.first }, 'Entity.relations');
+      const rows = await read(perTypeQuery('relations.ofDenseEntitiesOfType', t), { ids: typeIds, direction: p.direction, first: p.first, slim: p.slim === true }, 'Entity.relations');
       for (const row of rows) fetched.set(`${t}|${String(row.id)}`, rowList(row, 'relations'));
     }));
     for (const [id, types] of roundTypes) {

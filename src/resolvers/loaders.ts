@@ -184,7 +184,7 @@ export function createLoaders(read: Read): Loaders {
         // Hubs, straight to the hub path (relations.ofEntities would only say they are hubs again):
         // those in `ids` by the outer key, those reached by the inner one, both at once.
         const hubs = rows.filter((r) => r.dense === true).map((r) => String(r.id));
-        const param = (k: RelationsKey) => ({ types: k.types, direction: k.direction, first: k.first });
+        const param = (k: RelationsKey) => ({ types: k.types, direction: k.direction, first: k.first, slim });
         const [outerHubLists, innerHubLists] = await Promise.all([
           hubs.length > 0 ? denseRelations(read, hubs, param(outer)) : new Map<string, unknown[]>(),
           innerHubs.size > 0 ? denseRelations(read, [...innerHubs], param(inner)) : new Map<string, unknown[]>(),
