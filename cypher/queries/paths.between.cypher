@@ -5,6 +5,10 @@
 // The predicates inside the parenthesised pattern apply during the search, before k is counted.
 // Paths that differ only in which of several parallel links of the same type and direction they
 // use (two documents stating the same link) are one path: each step lists every such link.
+// An entity with more than $maxDegree links (of any kind, read from the degree store) is not
+// passed through (the ends always are allowed): a group or place with thousands of links made the
+// search enumerate paths through all of them (seconds at 1M entities); paths.collapsed lists the
+// entities so left out, for the answer to say what was not walked through.
 MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
 // The search's depth must be a literal: with {1,6} and a `size(r) <= $maxHops` filter the search
 // still explores 6 hops (at 1M entities: 1.9M db hits and ~20 s instead of 26k and ~0.1 s for
@@ -12,42 +16,48 @@ MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
 CALL (a, b) {
   WITH a, b WHERE $maxHops = 1
   MATCH p = SHORTEST 50 (
-    (a)(()-[r]-(x:Entity) WHERE type(r) IN $types AND NOT x.id IN $exclude){1,1}(b)
+    (a)(()-[r]-(x:Entity) WHERE type(r) IN $types AND NOT x.id IN $exclude
+                     AND (x = b OR COUNT { (x)--() } <= $maxDegree)){1,1}(b)
     WHERE all(i IN range(0, size(x) - 1) WHERE x[i] <> a AND NOT x[i] IN x[i + 1..])
   )
   RETURN p
   UNION ALL
   WITH a, b WHERE $maxHops = 2
   MATCH p = SHORTEST 50 (
-    (a)(()-[r]-(x:Entity) WHERE type(r) IN $types AND NOT x.id IN $exclude){1,2}(b)
+    (a)(()-[r]-(x:Entity) WHERE type(r) IN $types AND NOT x.id IN $exclude
+                     AND (x = b OR COUNT { (x)--() } <= $maxDegree)){1,2}(b)
     WHERE all(i IN range(0, size(x) - 1) WHERE x[i] <> a AND NOT x[i] IN x[i + 1..])
   )
   RETURN p
   UNION ALL
   WITH a, b WHERE $maxHops = 3
   MATCH p = SHORTEST 50 (
-    (a)(()-[r]-(x:Entity) WHERE type(r) IN $types AND NOT x.id IN $exclude){1,3}(b)
+    (a)(()-[r]-(x:Entity) WHERE type(r) IN $types AND NOT x.id IN $exclude
+                     AND (x = b OR COUNT { (x)--() } <= $maxDegree)){1,3}(b)
     WHERE all(i IN range(0, size(x) - 1) WHERE x[i] <> a AND NOT x[i] IN x[i + 1..])
   )
   RETURN p
   UNION ALL
   WITH a, b WHERE $maxHops = 4
   MATCH p = SHORTEST 50 (
-    (a)(()-[r]-(x:Entity) WHERE type(r) IN $types AND NOT x.id IN $exclude){1,4}(b)
+    (a)(()-[r]-(x:Entity) WHERE type(r) IN $types AND NOT x.id IN $exclude
+                     AND (x = b OR COUNT { (x)--() } <= $maxDegree)){1,4}(b)
     WHERE all(i IN range(0, size(x) - 1) WHERE x[i] <> a AND NOT x[i] IN x[i + 1..])
   )
   RETURN p
   UNION ALL
   WITH a, b WHERE $maxHops = 5
   MATCH p = SHORTEST 50 (
-    (a)(()-[r]-(x:Entity) WHERE type(r) IN $types AND NOT x.id IN $exclude){1,5}(b)
+    (a)(()-[r]-(x:Entity) WHERE type(r) IN $types AND NOT x.id IN $exclude
+                     AND (x = b OR COUNT { (x)--() } <= $maxDegree)){1,5}(b)
     WHERE all(i IN range(0, size(x) - 1) WHERE x[i] <> a AND NOT x[i] IN x[i + 1..])
   )
   RETURN p
   UNION ALL
   WITH a, b WHERE $maxHops = 6
   MATCH p = SHORTEST 50 (
-    (a)(()-[r]-(x:Entity) WHERE type(r) IN $types AND NOT x.id IN $exclude){1,6}(b)
+    (a)(()-[r]-(x:Entity) WHERE type(r) IN $types AND NOT x.id IN $exclude
+                     AND (x = b OR COUNT { (x)--() } <= $maxDegree)){1,6}(b)
     WHERE all(i IN range(0, size(x) - 1) WHERE x[i] <> a AND NOT x[i] IN x[i + 1..])
   )
   RETURN p

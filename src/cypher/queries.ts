@@ -25,6 +25,8 @@ export const QUERY_NAMES = [
   'neighbourhood.withinInView',
   'paths.between',
   'paths.betweenInView',
+  'paths.collapsed',
+  'paths.collapsedInView',
   'events.page',
   'events.count',
   'events.inPlaces',

@@ -18,6 +18,10 @@ export const LIMITS = {
   neighbourhoodMaxDegree: { min: 0, max: 10_000 },
   pathsMaxHops: { min: 1, max: 6 },
   pathsFirst: { min: 1, max: 20 },
+  /** Entities with more links are not passed through by paths (default PATHS_MAX_DEGREE). */
+  pathsMaxDegree: { min: 0, max: 1_000_000 },
+  /** Query.pathSearch lists at most this many of the entities it did not pass through. */
+  pathsCollapsed: 50,
   eventsFirst: { min: 1, max: 100 },
   relationsFirst: { min: 1, max: 500 },
   placeEventsFirst: { min: 1, max: 100 },
@@ -48,6 +52,7 @@ export const PAGE_SIZES = {
   'Query.search': { ...LIMITS.searchFirst, default: 10 },
   'Query.neighbourhood': { ...LIMITS.neighbourhoodFirst, default: 100 },
   'Query.paths': { ...LIMITS.pathsFirst, default: 5 },
+  'Query.pathSearch': { ...LIMITS.pathsFirst, default: 5 },
   'Query.events': { ...LIMITS.eventsFirst, default: 20 },
   'Entity.relations': { ...LIMITS.relationsFirst, default: 100 },
   'Place.events': { ...LIMITS.placeEventsFirst, default: 50 },

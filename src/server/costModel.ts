@@ -60,6 +60,8 @@ export const LIST_MAX: Record<string, number> = {
   'Subgraph.nodes': LIMITS.neighbourhoodFirst.max,
   'Subgraph.edges': LIMITS.neighbourhoodMaxEdges,
   'Path.steps': LIMITS.pathsMaxHops.max,
+  'PathSearch.paths': LIMITS.pathsFirst.max,
+  'PathSearch.collapsed': LIMITS.pathsCollapsed,
   'PathStep.linkIds': 16,
   'EventConnection.edges': LIMITS.eventsFirst.max,
   // Casualty aggregates (src/analysis/casualties.ts): buckets are months, weeks, places, actors,
@@ -91,6 +93,8 @@ export const QUERY_WORK: Record<string, (args: Args) => number> = {
     // ×5 at most for the largest maxDegree: the whole documented range stays affordable alone.
     2 * 10 ** (within(a.depth, LIMITS.neighbourhoodDepth, 1) + 3) * Math.max(1, within(a.maxDegree, LIMITS.neighbourhoodMaxDegree, 500) / 2_000),
   'Query.paths': (a) => 2 * 10 ** within(a.maxHops, LIMITS.pathsMaxHops, 4),
+  // The paths and the rings around both ends that find what they did not pass through.
+  'Query.pathSearch': (a) => 4 * 10 ** within(a.maxHops, LIMITS.pathsMaxHops, 4),
   'Query.events': () => 10_000,
   'Query.claims': () => 20_000,
   'Entity.relations': () => 1_000,
