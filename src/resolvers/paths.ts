@@ -19,12 +19,13 @@ interface PathsArgs extends ViewArgs {
 
 /**
  * The default `maxDegree` of paths and pathSearch: entities with more links are not passed
- * through. Above every entity of the curated seed (its largest, the Western Syria clashes, has
- * 106 links), so the seed's answers are those of the uncapped search; at 1M synthetic entities it
- * keeps the search out of the few thousand groups and places that link almost everything
- * (bench/RESULTS.md).
+ * through. Far above every entity of the curated seed (its largest, the Western Syria clashes,
+ * has 106 links), so the seed's answers are those of the uncapped search. At 1M synthetic
+ * entities (the bench's 16 paths-4 pairs, one at a time) it took the slowest pair from 3.3 s to
+ * ~0.3 s and the median from 407 to ~60 ms, and 15 of the 16 pairs still have a path; at 500 or
+ * 1000 the search is no faster within the noise (load 17–21) but 4–5 pairs have none.
  */
-export const PATHS_MAX_DEGREE = 500;
+export const PATHS_MAX_DEGREE = 2000;
 
 interface Search {
   ctx: RequestContext;
