@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import type { Executor, QueryEvent } from '../../src/db/executor.js';
 
 export const NAMES_FILE = path.resolve(import.meta.dirname, 'names.yaml');
 
@@ -151,6 +152,39 @@ export function formatSummary(s: Summary): string[] {
     const got = o.kind === 'ONE' ? `${o.id} (${o.how} "${o.matchedName}")` : o.kind === 'AMBIGUOUS' ? `AMBIGUOUS [${o.ids.join(', ')}]` : o.kind === 'ERROR' ? `ERROR ${o.message}` : 'NOT_FOUND';
     const want = m.item.expect ?? (m.item.ambiguous ? `AMBIGUOUS ⊇ [${m.item.ambiguous.join(', ')}]` : 'NOT_FOUND');
     lines.push(`  miss${m.silentWrong ? ' (SILENT WRONG)' : ''}: "${m.item.name}" → ${got}; expected ${want}`);
+  }
+  return lines;
+}
+
+/**
+ * One more round, one name at a time, recording the statements each lookup ran (the executor's
+ * query events: time including the Bolt round trip, rows): the slowest names with their
+ * statements, and how many statements and rows a lookup takes. What is not in a statement is
+ * HTTP, GraphQL and the ladder's own work.
+ */
+export async function profileLookups(post: Post, executor: Executor, items: readonly LookupItem[], show = 25): Promise<string[]> {
+  let events: QueryEvent[] = [];
+  const off = executor.onQuery((e) => events.push(e));
+  const runs: { name: string; ms: number; events: QueryEvent[] }[] = [];
+  try {
+    for (const item of items) {
+      events = [];
+      const { ms } = await lookup(post, item.name);
+      runs.push({ name: item.name, ms, events });
+    }
+  } finally {
+    off();
+  }
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const byStatements = new Map<number, number>();
+  for (const r of runs) byStatements.set(r.events.length, (byStatements.get(r.events.length) ?? 0) + 1);
+  const total = sum(runs.map((r) => r.ms));
+  const inDb = sum(runs.flatMap((r) => r.events.map((e) => e.durationMs)));
+  const lines = [
+    `profile: ${runs.length} lookups, ${total.toFixed(0)} ms, of which ${inDb.toFixed(0)} ms in statements (${((100 * inDb) / total).toFixed(0)} %); statements per lookup: ${[...byStatements].sort((a, b) => a[0] - b[0]).map(([n, k]) => `${n}×${k}`).join(', ')}; rows per lookup: mean ${(sum(runs.flatMap((r) => r.events.map((e) => e.rows))) / runs.length).toFixed(0)}`,
+  ];
+  for (const r of [...runs].sort((a, b) => b.ms - a.ms).slice(0, show)) {
+    lines.push(`  ${r.ms.toFixed(1)} ms "${r.name}": ${r.events.map((e) => `${e.query} ${e.durationMs.toFixed(1)} ms/${e.rows} rows`).join(', ')}`);
   }
   return lines;
 }

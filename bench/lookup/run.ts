@@ -9,6 +9,7 @@
  *                                                 # (bench/benchNeo4j.ts; loads it if needed)
  *   options: --rounds N (measured rounds, default 5), --warmup N (default 1)
  *   --reference: also resolve every name over every candidate, no read limit, and compare
+ *   --profile: one more round showing where the slowest names' time goes (statements, rows)
  * Exits 1 when top-1 < 97 % or any answer is silently wrong; with --entities (synthetic
  * namesakes make some of the set's expectations wrong there), when any answer differs from the
  * ladder's over every candidate, or is silently wrong without the uncut ladder agreeing.
@@ -23,7 +24,7 @@ import { ensureNeo4j } from '../../src/platform/index.js';
 import { applySchema, loadDataset, readDataset, toGraphRows } from '../../src/seed/index.js';
 import { createServer } from '../../src/server/createServer.js';
 import { openBenchNeo4j } from '../benchNeo4j.js';
-import { formatSummary, loadLookupSet, runLookupBench, type Post } from './evaluate.js';
+import { formatSummary, loadLookupSet, profileLookups, runLookupBench, type Post } from './evaluate.js';
 import { compareWithReference } from './reference.js';
 
 /** The floor the benchmark (and its test) holds the service to. */
@@ -36,8 +37,9 @@ const program = new Command()
   .option('--rounds <n>', 'measured rounds over the whole set', '5')
   .option('--warmup <n>', 'unmeasured rounds first', '1')
   .option('--reference', 'also resolve every name over every candidate (no read limit) and compare (default with --entities)')
+  .option('--profile', 'one more round printing, for the slowest names, each statement with its time and rows')
   .parse();
-const opts = program.opts<{ entities?: string; boltPort?: string; httpPort?: string; rounds: string; warmup: string; reference?: boolean }>();
+const opts = program.opts<{ entities?: string; boltPort?: string; httpPort?: string; rounds: string; warmup: string; reference?: boolean; profile?: boolean }>();
 const log = (line: string) => console.log(`[bench:lookup] ${line}`);
 const ports = { ...(opts.boltPort ? { boltPort: Number(opts.boltPort) } : {}), ...(opts.httpPort ? { httpPort: Number(opts.httpPort) } : {}) };
 
@@ -80,6 +82,7 @@ try {
   const summary = await runLookupBench(post, items, { rounds: Number(opts.rounds), warmup: Number(opts.warmup) });
   log(`${opts.entities ? `${Number(opts.entities).toLocaleString('en')} synthetic entities + the seed` : 'the seed'}; load average at start ${load}, at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} (${os.cpus().length} cores)`);
   for (const line of formatSummary(summary)) log(line);
+  if (opts.profile) for (const line of await profileLookups(post, executor, items)) log(line);
   failed = summary.top1 < TOP1_FLOOR || summary.silentWrong > 0;
   if (opts.reference || opts.entities) {
     // At 1M the synthetic graph has real namesakes ("Raqqa Synthetic Governorate", 6,000 people
