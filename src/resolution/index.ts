@@ -26,5 +26,5 @@ export {
 export { boundedLevenshtein, closeSpelling } from './distance.js';
 export {
   lookupKeys, keyQuery, wordQuery, looseWordQuery, candidateQuery, tierQueries, tierOf,
-  MAX_LOOKUP_WORDS, MAX_TIER, EXACT_TIER_READS, LOOKUP_KEYS_VERSION, type NameFields,
+  evidenceKeys, MAX_LOOKUP_WORDS, MAX_TIER, MAX_EVIDENCE, EXACT_TIER_READS, LOOKUP_KEYS_VERSION, type NameFields,
 } from './lookupKeys.js';

@@ -42,6 +42,8 @@ export interface NameCandidate {
   placeType?: string | null;
   /** Ids of the states this place is the territory of. */
   territoryOf?: readonly string[];
+  /** The documents that state something about it: among equal matches, more rank first. */
+  knownIn?: readonly string[] | null;
 }
 
 /** How one entity matched: the step, the name or text that matched, and a score in (0, 1]. */
@@ -248,10 +250,18 @@ function isSubsequence(needle: readonly string[], hay: readonly string[]): boole
   return i === needle.length;
 }
 
-/** Orders matches: score, then the shorter canonical name, then id. */
+/**
+ * Orders matches: step, score, then — among equal matches — the entity more documents state
+ * something about (knownIn: the one a reader more likely means, and never a made-up signal),
+ * then the shorter canonical name, then id.
+ */
 export function compareRanked(a: RankedCandidate, b: RankedCandidate): number {
-  return a.match.step - b.match.step || b.match.score - a.match.score || a.candidate.name.length - b.candidate.name.length || (a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0);
+  return a.match.step - b.match.step || b.match.score - a.match.score
+    || documentsOf(b.candidate) - documentsOf(a.candidate)
+    || a.candidate.name.length - b.candidate.name.length || (a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0);
 }
+
+const documentsOf = (c: NameCandidate) => c.knownIn?.length ?? 0;
 
 /** Every candidate that matches, once each, best first (step, then score). */
 export function rankCandidates<C extends NameCandidate>(typed: TypedName, candidates: readonly C[], opts: { incomplete?: boolean } = {}): RankedCandidate<C>[] {

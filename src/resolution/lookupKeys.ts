@@ -9,6 +9,10 @@
  *             of the name they come from, so that partial candidates are read best coverage
  *             first: a typed k-word name covers a name of m words by k/m (see tierQueries)
  *   d:        the words of roles and description, as written (folded) — named entities only
+ *   k:        k:1 … k:d for an entity that d documents state something about (its knownIn, at
+ *             most MAX_EVIDENCE): the partial-match reads rank the better-documented first, so
+ *             that among thousands of equal matches a cut read keeps the ones the ladder lists
+ *             first (ladder.ts, compareRanked)
  * The database only finds candidates; ./ladder.ts decides, from the candidates' own names.
  */
 import { escapeLucene } from '../cypher/lucene.js';
@@ -23,6 +27,8 @@ export interface NameFields {
   roles?: readonly string[] | undefined;
   description?: string | null | undefined;
   unnamed?: boolean | undefined;
+  /** How many documents state something about the entity (its knownIn); 0 or absent: none known. */
+  documents?: number | undefined;
 }
 
 /** At most this many typed words take part in a word lookup (the rest only in scoring). */
@@ -38,7 +44,15 @@ export const tierOf = (text: string) => Math.max(1, Math.min(MAX_TIER, contentWo
  * Bumped whenever lookupKeys() changes what it emits, so that stores written by an older version
  * are rewritten (bench/lookup/refreshLookupKeys.ts; the seed load always writes current keys).
  */
-export const LOOKUP_KEYS_VERSION = 2;
+export const LOOKUP_KEYS_VERSION = 3;
+
+/** Documents counted in evidence terms (k:1 … k:MAX_EVIDENCE); more rank no higher. */
+export const MAX_EVIDENCE = 8;
+
+/** The evidence terms of an entity that `documents` documents state something about. */
+export function evidenceKeys(documents: number): string[] {
+  return Array.from({ length: Math.max(0, Math.min(MAX_EVIDENCE, documents)) }, (_, k) => `k:${k + 1}`);
+}
 
 /** Every lookup term of an entity (stored as `lookupKeys`). */
 export function lookupKeys(e: NameFields): string[] {
@@ -62,6 +76,7 @@ export function lookupKeys(e: NameFields): string[] {
     }
     for (const text of [...(e.roles ?? []), e.description ?? '']) for (const w of plainWordKeys(text)) keys.add(`d:${w}`);
   }
+  for (const k of evidenceKeys(e.documents ?? 0)) keys.add(k);
   return [...keys];
 }
 
@@ -90,15 +105,21 @@ export function tierQueries(typed: TypedName): { tier: number; query: string }[]
   const first = Math.min(words.length, MAX_TIER);
   const out: { tier: number; query: string }[] = [];
   for (let tier = first; tier <= MAX_TIER && tier < first + EXACT_TIER_READS; tier++) {
-    out.push({ tier, query: words.map((w) => `+${term(`w${tier}:${w}`)}`).join(' ') });
+    out.push({ tier, query: `${words.map((w) => `+${term(`w${tier}:${w}`)}`).join(' ')} ${BETTER_DOCUMENTED_FIRST}` });
   }
   const rest = first + EXACT_TIER_READS;
   if (rest <= MAX_TIER) {
     const tiers = Array.from({ length: MAX_TIER - rest + 1 }, (_, k) => rest + k);
-    out.push({ tier: rest, query: words.map((w) => `+(${tiers.map((t) => term(`w${t}:${w}`)).join(' OR ')})`).join(' ') });
+    out.push({ tier: rest, query: `${words.map((w) => `+(${tiers.map((t) => term(`w${t}:${w}`)).join(' OR ')})`).join(' ')} ${BETTER_DOCUMENTED_FIRST}` });
   }
   return out;
 }
+
+/**
+ * Optional clauses (they match nothing by themselves, they only score): one per evidence term,
+ * so an entity more documents speak of scores higher and a read cut at its limit keeps it.
+ */
+const BETTER_DOCUMENTED_FIRST = evidenceKeys(MAX_EVIDENCE).map(term).join(' ');
 
 /**
  * The Lucene query finding candidates at steps 4–5 and the contenders: every typed word as a

@@ -45,6 +45,12 @@ export const CANDIDATES_PER_READ = 50;
  */
 export const CANDIDATES_PER_REREAD = 500;
 
+/**
+ * A read that found at most this many candidates returns them whole (every property): a partial
+ * or description answer is then answered without reading it again by id.
+ */
+export const WHOLE_UP_TO = 5;
+
 const strList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
 function toCandidate(row: Row): Candidate {
@@ -69,6 +75,13 @@ interface Lookup {
   tiers: { tier: number; query: string }[];
   words: string | null;
   loose: string | null;
+  /** The typed name's n: key, then its a: and c: keys (a canonical-only hit needs no tier read). */
+  canonical: string[];
+  oneWord: boolean;
+  /** The last tier that can contest a whole-name hit that is not a canonical name. */
+  contestTier: number;
+  /** The fuzzy query of a NOT_FOUND's near names, read only when no other read finds anything. */
+  suggest: string | null;
 }
 
 /** What the reads found for one typed name. */
@@ -82,15 +95,32 @@ interface Found {
   tierHits: boolean;
   /** Did the whole-name read find anything? */
   wholeHits: boolean;
+  /** Near names for a NOT_FOUND, when the statement read them (nothing else was found). */
+  suggestions: Suggestion[] | null;
 }
+
+/** A near name a NOT_FOUND error suggests. */
+export interface Suggestion {
+  id: string;
+  kind: string;
+  name: string;
+}
+
+/** Near names a NOT_FOUND error suggests. */
+const SUGGESTIONS = 5;
 
 async function read(ctx: Reader, lookups: Lookup[], limit: number, found: Found[], operation: string): Promise<Map<number, Found['cut']>> {
   const cuts = new Map<number, Found['cut']>();
   if (lookups.length === 0) return cuts;
-  const rows = await ctx.read('entities.byLookupKeys', { lookups, limit }, operation);
+  const rows = await ctx.read('entities.byLookupKeys', { lookups, limit, wholeUpTo: WHOLE_UP_TO, suggestions: SUGGESTIONS }, operation);
   for (const row of rows) {
     const i = Number(row.i);
     const f = found[i]!;
+    if (row.read === 'suggest') {
+      const e = toEntity(row.entity);
+      (f.suggestions ??= []).push({ id: e.id, kind: e.kind, name: e.name });
+      continue;
+    }
     const c = toCandidate(row);
     if (row.whole === true) f.whole.add(c.id);
     if (!f.byId.has(c.id) || row.whole === true) f.byId.set(c.id, c);
@@ -107,7 +137,19 @@ async function read(ctx: Reader, lookups: Lookup[], limit: number, found: Found[
 
 /** The first-pass lookup of a typed name: every step's read at once. */
 function firstLookup(t: TypedName, i: number): Lookup {
-  return { i, keys: keyQuery(t), tiers: tierQueries(t), words: wordQuery(t), loose: looseWordQuery(t) };
+  return { i, keys: keyQuery(t), tiers: tierQueries(t), words: wordQuery(t), loose: looseWordQuery(t), ...contestShape(t), suggest: suggestQuery(t) };
+}
+
+/** One edit only: a 2-edit automaton over a million names' terms costs tens of ms (src/cypher/lucene.ts). */
+const suggestQuery = (t: TypedName) => fuzzySearchQuery(t.text, 1);
+
+/** What the statement needs to skip the tier reads a whole-name hit makes useless (see Lookup). */
+function contestShape(t: TypedName): Pick<Lookup, 'canonical' | 'oneWord' | 'contestTier'> {
+  return {
+    canonical: [`n:${t.v.exact}`, `a:${t.v.exact}`, `c:${t.v.exact}`],
+    oneWord: t.words.length === 1,
+    contestTier: Math.floor(t.words.length / CONTEST_COVERAGE),
+  };
 }
 
 /** One name's decision, with whether a cut read left it possibly incomplete. */
@@ -118,6 +160,8 @@ export interface NameDecision {
   incomplete: boolean;
   /** Ids of the candidates read with every property. */
   whole: ReadonlySet<string>;
+  /** A NOT_FOUND's near names, when the reads already brought them. */
+  suggestions: Suggestion[] | null;
 }
 
 /**
@@ -129,7 +173,7 @@ export interface NameDecision {
  * the description and loose reads (which pass 1 skipped) run in a second statement.
  */
 export async function resolveAll(ctx: Reader, typed: readonly TypedName[], operation: string, limits: ReadLimits = LIMITS): Promise<NameDecision[]> {
-  const found: Found[] = typed.map(() => ({ byId: new Map(), whole: new Set<string>(), cut: [], tierHits: false, wholeHits: false }));
+  const found: Found[] = typed.map(() => ({ byId: new Map(), whole: new Set<string>(), cut: [], tierHits: false, wholeHits: false, suggestions: null }));
   const addCuts = (cuts: Map<number, Found['cut']>) => { for (const [i, c] of cuts) found[i]!.cut.push(...c); };
   addCuts(await read(ctx, typed.map(firstLookup), limits.perRead, found, operation));
   const decide = (i: number) => resolveName(typed[i]!, [...found[i]!.byId.values()]);
@@ -137,7 +181,7 @@ export async function resolveAll(ctx: Reader, typed: readonly TypedName[], opera
 
   // Words found, none matched: the later steps, which the first statement did not read.
   const later = typed.flatMap((t, i) => (resolutions[i]!.status === 'NONE' && (found[i]!.wholeHits || found[i]!.tierHits)
-    ? [{ i, keys: null, tiers: [], words: wordQuery(t), loose: looseWordQuery(t) }] : []));
+    ? [{ i, keys: null, tiers: [], words: wordQuery(t), loose: looseWordQuery(t), ...contestShape(t), suggest: suggestQuery(t) }] : []));
   if (later.length > 0) {
     addCuts(await read(ctx, later, limits.perRead, found, operation));
     for (const { i } of later) resolutions[i] = decide(i);
@@ -154,7 +198,8 @@ export async function resolveAll(ctx: Reader, typed: readonly TypedName[], opera
     const contestTiers = r.status === 'ONE' && r.match.step <= 3 && !(t.words.length === 1 && r.candidate.kind === 'Person')
       ? Math.floor(t.words.length / CONTEST_COVERAGE) : Infinity;
     return [{
-      i,
+      ...first,
+      suggest: null,
       keys: f.cut.some((c) => c.read === 'whole') ? first.keys : null,
       tiers: first.tiers.filter((q) => q.tier <= contestTiers && f.cut.some((c) => c.read === 'tier' && c.tier === q.tier)),
       words: f.cut.some((c) => c.read === 'words') ? first.words : null,
@@ -177,7 +222,7 @@ export async function resolveAll(ctx: Reader, typed: readonly TypedName[], opera
     return ranked.length === 0 ? r : { status: 'AMBIGUOUS', ranked };
   });
   return resolutions.map((resolution, i) => ({
-    resolution, candidates: [...found[i]!.byId.values()], incomplete: found[i]!.cut.length > 0, whole: found[i]!.whole,
+    resolution, candidates: [...found[i]!.byId.values()], incomplete: found[i]!.cut.length > 0, whole: found[i]!.whole, suggestions: found[i]!.suggestions,
   }));
 }
 
@@ -205,12 +250,12 @@ const candidateInfo = (r: RankedCandidate<Candidate>) => ({
   score: Math.round(r.match.score * 1000) / 1000,
 });
 
-/** Near names for a NOT_FOUND error (one extra query, only on failure). */
-async function suggestions(ctx: RequestContext, text: string, operation: string) {
-  // One edit only: a 2-edit automaton over a million names' terms costs tens of ms (src/cypher/lucene.ts).
-  const query = fuzzySearchQuery(text, 1);
+/** Near names for a NOT_FOUND error: those the reads brought, else one extra query. */
+async function suggestions(ctx: RequestContext, text: string, operation: string, read: Suggestion[] | null): Promise<Suggestion[]> {
+  if (read !== null) return read;
+  const query = suggestQuery(typedName(text));
   if (query === null) return [];
-  const rows = await ctx.read('search.fulltext', { query, kinds: [], candidates: 5, first: 5 }, operation);
+  const rows = await ctx.read('search.fulltext', { query, kinds: [], candidates: SUGGESTIONS, first: SUGGESTIONS }, operation);
   return rows.map((r) => {
     const e = toEntity(r.entity);
     return { id: e.id, kind: e.kind, name: e.name };
@@ -231,8 +276,8 @@ function ambiguous(n: NameArg, ranked: RankedCandidate<Candidate>[], incomplete:
   );
 }
 
-async function notFound(ctx: RequestContext, n: NameArg, operation: string, message = `No entity is called "${n.text}".`): Promise<AppError> {
-  const near = await suggestions(ctx, n.text, operation);
+async function notFound(ctx: RequestContext, n: NameArg, operation: string, read: Suggestion[] | null, message = `No entity is called "${n.text}".`): Promise<AppError> {
+  const near = await suggestions(ctx, n.text, operation, read);
   const hint = near.length > 0 ? ` Did you mean: ${near.map((s) => s.name).join('; ')}?` : '';
   return new AppError(ErrorCode.NOT_FOUND, `${message}${hint}`, { argument: n.argument, name: n.text, suggestions: near });
 }
@@ -245,7 +290,7 @@ export async function resolveNames(ctx: RequestContext, names: readonly NameArg[
   const typed = names.map((n) => typedName(nameArg(n.argument, n.text).text));
   const results = await resolveAll(ctx, typed, operation);
   return Promise.all(
-    results.map(async ({ resolution: r, incomplete, whole }, i) => {
+    results.map(async ({ resolution: r, incomplete, whole, suggestions: near }, i) => {
       const n = names[i]!;
       // Under an analyst view only entities some admitted document mentions can be named.
       const known = (c: Candidate) => visible(view, (c as unknown as EntityNode).knownIn);
@@ -265,7 +310,7 @@ export async function resolveNames(ctx: RequestContext, names: readonly NameArg[
         if (kept.length === 0) throw notKnown();
         throw ambiguous(n, kept, incomplete);
       }
-      throw await notFound(ctx, n, operation);
+      throw await notFound(ctx, n, operation, near);
     }),
   );
 }
@@ -290,9 +335,9 @@ export async function resolveIdsOrNames(ctx: RequestContext, argument: string, v
   });
   const typed = byName.map((v) => typedName(v));
   const results = await resolveAll(ctx, typed, operation);
-  for (const [i, { resolution, candidates, incomplete }] of results.entries()) {
+  for (const [i, { resolution, candidates, incomplete, suggestions: near }] of results.entries()) {
     const n = { argument, text: byName[i]! };
-    if (resolution.status === 'NONE') throw await notFound(ctx, n, operation, `"${argument}": no entity is called or has the id "${n.text}".`);
+    if (resolution.status === 'NONE') throw await notFound(ctx, n, operation, near, `"${argument}": no entity is called or has the id "${n.text}".`);
     // Every entity matched at the best whole-name step counts (a country and its state; two
     // places of one name); an answer contested from a later step ("Hasan") is ambiguous.
     const ranked = rankCandidates(typed[i]!, candidates);

@@ -4,7 +4,7 @@
  * `partOf` and a claim's `about`). Every node and relationship carries its citations as two
  * parallel lists, `citationSources` and `citationQuotes`, so Browser and API show them alike.
  */
-import { lookupKeys } from '../resolution/index.js';
+import { evidenceKeys, lookupKeys } from '../resolution/index.js';
 import { commonNamesById } from './commonNames.js';
 import type { Citation } from './entrySchemas.js';
 import type { Dataset } from './readDataset.js';
@@ -174,5 +174,8 @@ export function toGraphRows(ds: Dataset): GraphRows {
       untilDate: r.until ? dateBounds(r.until).last : null,
     });
   }
-  return addKnowledgeDates(rows);
+  addKnowledgeDates(rows);
+  // Known only now: how many documents speak of each entity ranks equal name matches.
+  for (const e of rows.entities) e.props.lookupKeys = [...(e.props.lookupKeys as string[]), ...evidenceKeys((e.props.knownIn as string[]).length)];
+  return rows;
 }

@@ -47,6 +47,13 @@ describe('names', () => {
     expect(suggestions.map((s) => s.id)).toContain('khirbet-al-mazah');
   });
 
+  it('NOT_FOUND for a name no lookup key holds comes with its near names in one statement', async () => {
+    const { body, queries } = await api.gql('{ entity(name: "Damascux") { id } }');
+    expect(codes(body)).toEqual(['NOT_FOUND']);
+    expect((body.errors![0]!.extensions!.suggestions as { id: string }[]).map((s) => s.id)).toContain('damascus');
+    expect(queries.map((q) => q.query)).toEqual(['entities.byLookupKeys']);
+  });
+
   it('NOT_FOUND names the argument in paths and events filters too', async () => {
     const paths = await api.gql('{ paths(from: "Mohammad Kanjo Hassan", to: "Nobody Whatsoever Xyz") { length } }');
     expect(codes(paths.body)).toEqual(['NOT_FOUND']);

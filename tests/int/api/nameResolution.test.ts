@@ -4,6 +4,7 @@
  * argument, and search ranking the obvious answer first.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDataset, toGraphRows } from '../../../src/seed/index.js';
 import { codes, startApi, type Api } from './apiHarness.js';
 
 let api: Api;
@@ -176,5 +177,44 @@ describe('search ranks the obvious answer first', () => {
     const boosted = await top('Ansar al-Sunnah', ', preferKinds: [Event]');
     expect(boosted[0]!.entity.id).toBe('saraya-ansar-al-sunnah-emergence-2025-02-15');
     expect((await top('Saraya Ansar al-Sunnah', ', preferKinds: [Event]'))[0]!.entity.id).toBe('saraya-ansar-al-sunnah');
+  });
+});
+
+describe('a lookup reads only what can change its answer', () => {
+  it('reads no partial candidates for a canonical name typed whole (nothing contests it)', async () => {
+    const { body, queries } = await api.gql('{ entity(name: "Syrian Arab Army") { id match { how } } }');
+    expect(body.data).toEqual({ entity: { id: 'syrian-arab-army', match: { how: 'EXACT' } } });
+    // One statement, and only the whole-name hit: no coverage-tier read ran.
+    expect(queries.map((q) => [q.query, q.rows])).toEqual([['entities.byLookupKeys', 1]]);
+  });
+
+  it('still reads the contenders of an alias ("Syrian Army": the new and the Assad-era army)', async () => {
+    expect((await ambiguity('Syrian Army')).map((c) => c.id)).toEqual(expect.arrayContaining(['new-syrian-army', 'syrian-arab-army']));
+  });
+
+  it('answers a partial match in one statement (its tier read brings it whole)', async () => {
+    const { body, queries } = await api.gql('{ entity(name: "Kneifati") { id certainty citations { quote } } }');
+    const e = body.data!.entity as { id: string; certainty: string; citations: { quote: string }[] };
+    expect(e.id).toBe('mustafa-kneifati');
+    expect(e.certainty).toBeTruthy();
+    expect(e.citations.length).toBeGreaterThan(0);
+    expect(queries.map((q) => q.query)).toEqual(['entities.byLookupKeys']);
+  });
+});
+
+describe('equal matches rank the better-documented entity first', () => {
+  it('lists people sharing a given name by how many documents speak of them', async () => {
+    const candidates = await ambiguity('Mohammed');
+    // The documents each is known in, as the loader stores them (knownIn).
+    const rows = toGraphRows(await readDataset());
+    const documents = new Map(rows.entities.map((e) => [e.id, (e.props.knownIn as string[]).length]));
+    expect(candidates.map((c) => c.id)).toEqual(expect.arrayContaining(['mohammad-kanjo-hassan', 'mohammed-othman']));
+    // Within one ladder step and score, more documents first.
+    for (let k = 1; k < candidates.length; k++) {
+      const [a, b] = [candidates[k - 1]!, candidates[k]!];
+      if (a.how === b.how && (a as unknown as { score: number }).score === (b as unknown as { score: number }).score) {
+        expect(documents.get(a.id)!).toBeGreaterThanOrEqual(documents.get(b.id)!);
+      }
+    }
   });
 });

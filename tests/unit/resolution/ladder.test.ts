@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   keyQuery, lookupKeys, matchName, nameVariants, resolveName, spellingWord, typedName, wordQuery, looseWordQuery,
-  tierQueries, tierOf, MAX_TIER, couldChangeWithMore,
+  tierQueries, tierOf, MAX_TIER, couldChangeWithMore, rankCandidates, evidenceKeys,
   closeSpelling, type NameCandidate,
 } from '../../../src/resolution/index.js';
 
@@ -184,7 +184,7 @@ describe('lookup keys and their queries', () => {
     expect(looseWordQuery(typedName('two words'))).toBeNull();
     // Step 6 reads names holding all typed words but one, never names sharing one common word.
     expect(looseWordQuery(typedName('UN Human Rights'))).toBe(`(+"w\\:${spellingWord('human')}" +"w\\:${spellingWord('rights')}") OR (+"w\\:un" +"w\\:${spellingWord('rights')}") OR (+"w\\:un" +"w\\:${spellingWord('human')}")`);
-    for (const { query } of tierQueries(typed)) expect(query).toMatch(/^(\+(\()?"w\d\\:[^"]+"( OR "w\d\\:[^"]+")*\)? ?)+$/);
+    for (const { query } of tierQueries(typed)) expect(query).toMatch(/^(\+(\()?"w\d\\:[^"]+"( OR "w\d\\:[^"]+")*\)? ?)+( "k\\:\d")+$/);
   });
 
   it('tag name words with the length of their name, so partial candidates are read best coverage first', () => {
@@ -196,7 +196,7 @@ describe('lookup keys and their queries', () => {
     // A two-word typed name reads names of two words first, then three, four, then all longer ones.
     const reads = tierQueries(typedName('Kanjo Hassan'));
     expect(reads.map((t) => t.tier)).toEqual([2, 3, 4, 5]);
-    expect(reads[0]!.query).toBe(`+"w2\\:${spellingWord('kanjo')}" +"w2\\:${spellingWord('hasan')}"`);
+    expect(reads[0]!.query).toMatch(new RegExp(`^\\+"w2\\\\:${spellingWord('kanjo')}" \\+"w2\\\\:${spellingWord('hasan')}" "k\\\\:1" `));
     expect(reads[3]!.query).toContain(`"w${MAX_TIER}\\:${spellingWord('kanjo')}"`);
     expect(tierQueries(typedName('one two three four five six seven eight')).map((t) => t.tier)).toEqual([MAX_TIER]);
   });
@@ -222,5 +222,27 @@ describe('a cut candidate read', () => {
     const part = typedName('Kanjo');
     expect(couldChangeWithMore(part, resolveName(part, [kanjo]))).toBe(true);
     expect(couldChangeWithMore(part, resolveName(part, []))).toBe(true);
+  });
+});
+
+describe('equal matches', () => {
+  it('rank the entity more documents speak of first, before the shorter name', () => {
+    const cast = [
+      entity('syn', 'Person', 'Hasan Asaad Rabib'),
+      entity('documented', 'Person', 'Hassan Abdel Ghani', { knownIn: ['doc-001', 'doc-003'] }),
+      entity('once', 'Person', 'Hasan Nabil Tarek', { knownIn: ['doc-002'] }),
+    ];
+    expect(rankCandidates(typedName('Hassan'), cast).map((r) => r.candidate.id)).toEqual(['documented', 'once', 'syn']);
+    // A better match still ranks first, however documented the other is.
+    const better = [...cast, entity('two-words', 'Person', 'Hasan Dib')];
+    expect(rankCandidates(typedName('Hassan'), better)[0]!.candidate.id).toBe('two-words');
+  });
+
+  it('are read better-documented first: evidence terms, and optional clauses for them in every tier read', () => {
+    expect(evidenceKeys(0)).toEqual([]);
+    expect(evidenceKeys(3)).toEqual(['k:1', 'k:2', 'k:3']);
+    expect(lookupKeys({ name: 'Hassan Abdel Ghani', aliases: [], documents: 2 })).toEqual(expect.arrayContaining(['k:1', 'k:2']));
+    expect(lookupKeys({ name: 'Hassan Abdel Ghani', aliases: [], documents: 2 })).not.toContain('k:3');
+    for (const { query } of tierQueries(typedName('Hassan'))) expect(query).toMatch(/^\+.* "k\\:1" "k\\:2"/);
   });
 });
