@@ -113,9 +113,11 @@ async function read(ctx: Reader, lookups: Lookup[], limit: number, found: Found[
   const cuts = new Map<number, Found['cut']>();
   if (lookups.length === 0) return cuts;
   const rows = await ctx.read('entities.byLookupKeys', { lookups, limit, wholeUpTo: WHOLE_UP_TO, suggestions: SUGGESTIONS }, operation);
+  const readSome = new Set<number>();
   for (const row of rows) {
     const i = Number(row.i);
     const f = found[i]!;
+    if (row.read !== 'suggest') readSome.add(i);
     if (row.read === 'suggest') {
       const e = toEntity(row.entity);
       (f.suggestions ??= []).push({ id: e.id, kind: e.kind, name: e.name });
@@ -132,6 +134,8 @@ async function read(ctx: Reader, lookups: Lookup[], limit: number, found: Found[
       cuts.set(i, list);
     }
   }
+  // A lookup that read nothing ran its near-name read, even when that found none either.
+  for (const l of lookups) if (l.suggest !== null && !readSome.has(l.i)) found[l.i]!.suggestions ??= [];
   return cuts;
 }
 

@@ -52,6 +52,10 @@ describe('names', () => {
     expect(codes(body)).toEqual(['NOT_FOUND']);
     expect((body.errors![0]!.extensions!.suggestions as { id: string }[]).map((s) => s.id)).toContain('damascus');
     expect(queries.map((q) => q.query)).toEqual(['entities.byLookupKeys']);
+    // No near name either: still one statement (the near-name read ran, and found none).
+    const none = await api.gql('{ entity(name: "Qwertyuiop") { id } }');
+    expect(codes(none.body)).toEqual(['NOT_FOUND']);
+    expect(none.queries.map((q) => q.query)).toEqual(['entities.byLookupKeys']);
   });
 
   it('NOT_FOUND names the argument in paths and events filters too', async () => {
