@@ -8,31 +8,36 @@
 // paths.collapsed under an analyst view (asOf / sources; src/resolvers/view.ts): the same rings over
 // links stated by one of the documents in $sourceIds (r.knownIn) only, as paths.betweenInView walks.
 MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
-CALL (a, b) {
+CALL () {
+  UNWIND $exclude AS id
+  MATCH (h:Entity {id: id})
+  RETURN collect(h) AS excluded
+}
+CALL (a, b, excluded) {
   UNWIND [[a, b, $fromDepth, 'from'], [b, a, $toDepth, 'to']] AS side
   WITH side[0] AS here, side[1] AS there, side[2] AS depth, side[3] AS end
-  CALL (here, there, depth) {
+  CALL (here, there, depth, excluded) {
     MATCH (here)-[r]-(m:Entity)
-    WHERE depth >= 1 AND type(r) IN $types AND any(s IN r.knownIn WHERE s IN $sourceIds) AND m <> here AND m <> there AND NOT m.id IN $exclude
+    WHERE depth >= 1 AND type(r) IN $types AND any(s IN r.knownIn WHERE s IN $sourceIds) AND m <> here AND m <> there AND NOT m IN excluded
     WITH DISTINCT m
     WITH m, COUNT { (m)--() } AS links
     RETURN collect(CASE WHEN links > $maxDegree THEN {node: m, links: links} END) AS shut1,
            collect(CASE WHEN links <= $maxDegree THEN m END) AS open1
   }
-  CALL (here, there, depth, open1, shut1) {
+  CALL (here, there, depth, excluded, open1, shut1) {
     UNWIND CASE WHEN depth >= 2 THEN open1 ELSE [] END AS n
     MATCH (n)-[r]-(m:Entity)
-    WHERE type(r) IN $types AND any(s IN r.knownIn WHERE s IN $sourceIds) AND m <> here AND m <> there AND NOT m IN open1 AND NOT m.id IN $exclude
+    WHERE type(r) IN $types AND any(s IN r.knownIn WHERE s IN $sourceIds) AND m <> here AND m <> there AND NOT m IN open1 AND NOT m IN excluded
     WITH DISTINCT m
     WITH m, COUNT { (m)--() } AS links
     WHERE NOT m IN [x IN shut1 | x.node]
     RETURN collect(CASE WHEN links > $maxDegree THEN {node: m, links: links} END) AS shut2,
            collect(CASE WHEN links <= $maxDegree THEN m END) AS open2
   }
-  CALL (here, there, depth, open1, shut1, open2, shut2) {
+  CALL (here, there, depth, excluded, open1, shut1, open2, shut2) {
     UNWIND CASE WHEN depth >= 3 THEN open2 ELSE [] END AS n
     MATCH (n)-[r]-(m:Entity)
-    WHERE type(r) IN $types AND any(s IN r.knownIn WHERE s IN $sourceIds) AND m <> here AND m <> there AND NOT m IN open1 AND NOT m IN open2 AND NOT m.id IN $exclude
+    WHERE type(r) IN $types AND any(s IN r.knownIn WHERE s IN $sourceIds) AND m <> here AND m <> there AND NOT m IN open1 AND NOT m IN open2 AND NOT m IN excluded
     WITH DISTINCT m
     WITH m, COUNT { (m)--() } AS links
     WHERE links > $maxDegree AND NOT m IN [x IN shut1 + shut2 | x.node]
