@@ -28,7 +28,8 @@ let ids: string[];
 let names: Map<string, string>;
 
 beforeAll(async () => {
-  api = await startApi();
+  // Planning paths.between (six UNION branches) took seconds under load: not a 10 s timeout's business.
+  api = await startApi({ queryTimeoutMs: 60_000 });
   const e = await api.driver.executeQuery('MATCH (n:Entity) RETURN n.id AS id, n.name AS name, COUNT { (n)--() } AS degree ORDER BY id');
   degree = new Map(e.records.map((r) => [r.get('id') as string, Number(r.get('degree'))]));
   // paths takes names: keep the entities whose canonical name answers them (not AMBIGUOUS_NAME).
