@@ -30,11 +30,18 @@ interface PathData {
   length: number;
   steps: Step[];
 }
+/** What the search did not go through for its number of links (Query.pathSearch). */
+interface Collapsed { entity: { id: string; kind: string; name: string }; links: number }
 
 const QUERY = `query Paths($from: String!, $to: String!, $first: Int, $maxHops: Int, $exclude: [String!]) {
-  paths(from: $from, to: $to, first: $first, maxHops: $maxHops, exclude: $exclude) {
-    length
-    steps { from { id kind name } relation direction to { id kind name } certainty claimedBy { id name } role date ${RELATION_EXTRA_FIELDS} linkIds ${CITATION_FIELDS} }
+  pathSearch(from: $from, to: $to, first: $first, maxHops: $maxHops, exclude: $exclude) {
+    paths {
+      length
+      steps { from { id kind name } relation direction to { id kind name } certainty claimedBy { id name } role date ${RELATION_EXTRA_FIELDS} linkIds ${CITATION_FIELDS} }
+    }
+    maxDegree
+    collapsed { entity { id kind name } links }
+    collapsedTruncated
   }
 }`;
 
@@ -67,15 +74,23 @@ export async function renderPaths(root: HTMLElement, route: Route, signal: Abort
   }
   replace(root, pageTitle('Paths'), form, excludedBar, h('p', { class: 'loading' }, 'Looking for paths…'));
   let paths: PathData[];
+  let skippedBar: HTMLElement | null = null;
   try {
-    paths = (await gql<{ paths: PathData[] }>(QUERY, { from, to, first: k, maxHops: hops, exclude }, signal)).paths;
+    const found = (await gql<{ pathSearch: { paths: PathData[]; maxDegree: number; collapsed: Collapsed[]; collapsedTruncated: boolean } }>(QUERY, { from, to, first: k, maxHops: hops, exclude }, signal)).pathSearch;
+    paths = found.paths;
+    // Say what was not walked through, so that a missing path is explained rather than absent.
+    if (found.collapsed.length > 0) {
+      skippedBar = h('p', { class: 'excluded collapsed' }, `Not walked through (more than ${found.maxDegree.toLocaleString('en-US')} links each): `,
+        found.collapsed.slice(0, 10).map((c) => h('span', {}, entityLink(c.entity), ` (${c.links.toLocaleString('en-US')}) `)),
+        found.collapsed.length > 10 || found.collapsedTruncated ? '…' : '');
+    }
   } catch (err) {
     replace(root, pageTitle('Paths'), form, excludedBar, errorBox(err, (c, arg) => ask({ [arg === 'to' ? 'to' : 'from']: c.name })));
     return;
   }
   if (signal.aborted) return;
   if (paths.length === 0) {
-    replace(root, pageTitle('Paths'), form, excludedBar, emptyState(`No path of at most ${hops} links joins them${exclude.length ? ' without the excluded entities' : ''}.`, hops < 6 ? h('a', { href: ask({ hops: hops + 1 }) }, `Allow ${hops + 1} links`) : ''));
+    replace(root, pageTitle('Paths'), form, excludedBar, skippedBar, emptyState(`No path of at most ${hops} links joins them${exclude.length ? ' without the excluded entities' : ''}${skippedBar ? ' and the entities not walked through' : ''}.`, hops < 6 ? h('a', { href: ask({ hops: hops + 1 }) }, `Allow ${hops + 1} links`) : ''));
     return;
   }
   const start = paths[0]!.steps[0]!.from;
@@ -96,7 +111,7 @@ export async function renderPaths(root: HTMLElement, route: Route, signal: Abort
       ))))));
 
   const canvas = h('div', { class: 'cy', id: 'cy-paths', role: 'img', 'aria-label': 'The paths drawn as a graph' });
-  replace(root, pageTitle(`Paths: ${start.name} → ${end.name}`), form, excludedBar,
+  replace(root, pageTitle(`Paths: ${start.name} → ${end.name}`), form, excludedBar, skippedBar,
     h('p', { class: 'muted', role: 'status' }, `${paths.length} path${paths.length > 1 ? 's' : ''}, shortest first. “exclude” asks again without that entity.`),
     h('div', { class: 'paths-layout' }, list, canvas));
 
