@@ -629,7 +629,8 @@ async function main(): Promise<void> {
     const rss = { api: peakRssMiB(api.proc.pid!), raw: peakRssMiB(raw.proc.pid!), ngql: peakRssMiB(ngql.proc.pid!), cached: cached ? peakRssMiB(cached.proc.pid!) : Number.NaN };
     const section = renderSection(db, params, rows, rss, startedAt, (performance.now() - t0) / 1000);
     process.stdout.write(`\n${section}\n`);
-    if (!opts.only) {
+    // A partial run (--only) must not replace the committed table, unless told where to write.
+    if (!opts.only || cli.getOptionValueSource('results') === 'cli') {
       writeResults(opts.results, opts.entities, section);
       say(`written to ${path.relative(process.cwd(), opts.results)}`);
     }
