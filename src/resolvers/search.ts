@@ -68,9 +68,11 @@ export const searchResolvers = {
       for (const r of rows) add(toEntity(r.entity), Number(r.score) / maxLucene);
       for (const r of lookupRows) add(toEntity(r.entity), 0);
 
+      // Among equal matches, as the ladder ranks them: the entity more documents speak of first.
+      const documents = (h: Hit) => h.entity.knownIn?.length ?? 0;
       const boosted = (h: Hit) => h.match.score * (prefer.includes(h.entity.kind) ? PREFERRED_KIND_BOOST : 1);
       const hits = [...byId.values()]
-        .sort((a, b) => a.match.step - b.match.step || boosted(b) - boosted(a) || b.lucene - a.lucene || (a.entity.id < b.entity.id ? -1 : 1))
+        .sort((a, b) => a.match.step - b.match.step || boosted(b) - boosted(a) || documents(b) - documents(a) || b.lucene - a.lucene || (a.entity.id < b.entity.id ? -1 : 1))
         .slice(0, first);
       ctx.loaders.primeEntities(hits.map((h) => h.entity));
       return hits.map((h) => ({

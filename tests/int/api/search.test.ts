@@ -5,6 +5,7 @@
  * ladder folds, like Lattakiya or Kardahah, are found there without the retry.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDataset, toGraphRows } from '../../../src/seed/index.js';
 import { startApi, type Api } from './apiHarness.js';
 
 let api: Api;
@@ -45,5 +46,25 @@ describe('search typo tolerance', () => {
     const { ids, queries } = await top('Qwertyuiopzx');
     expect(ids).toEqual([]);
     expect(queries).toBe(2);
+  });
+});
+
+describe('search ranks equal matches as the ladder does', () => {
+  it('puts the entity more documents speak of first among hits of one step and score', async () => {
+    const rows = toGraphRows(await readDataset());
+    const documents = new Map(rows.entities.map((e) => [e.id, (e.props.knownIn as string[]).length]));
+    let compared = 0;
+    for (const text of ['Hasan', 'Syrian', 'al-Din', 'Security']) {
+      const { body } = await api.gql('query ($t: String!) { search(text: $t, first: 30) { score match { how } entity { id } } }', { t: text });
+      const hits = body.data!.search as { score: number; match: { how: string }; entity: { id: string } }[];
+      for (let k = 1; k < hits.length; k++) {
+        const [a, b] = [hits[k - 1]!, hits[k]!];
+        // (FUZZY hits are ranked by their tiny Lucene-derived scores, which the 4 decimals shown round alike.)
+        if (a.score !== b.score || a.match.how !== b.match.how || a.match.how === 'FUZZY') continue;
+        compared++;
+        expect(documents.get(a.entity.id)!, `${text}: ${a.entity.id} before ${b.entity.id}`).toBeGreaterThanOrEqual(documents.get(b.entity.id)!);
+      }
+    }
+    expect(compared).toBeGreaterThan(0);
   });
 });
