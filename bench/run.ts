@@ -397,7 +397,7 @@ function machine(neo4jVersion: string): string[] {
   return [
     `- CPU: ${cpus[0]?.model ?? 'unknown'}, ${cpus.length} cores; RAM ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB; ${os.type()} ${os.release()}`,
     `- Node.js ${process.version}; Neo4j ${neo4jVersion}; @neo4j/graphql ${pkgVersion('@neo4j/graphql')}; autocannon ${pkgVersion('autocannon')}`,
-    `- load average (1/5/15 min) at start: ${loadAtStart}; at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} — the machine is shared with other engineers' test runs, so absolute times drift; ratios hold better`,
+    `- load average (1/5/15 min) at start: ${loadAtStart}; at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} — the benchmark itself (8 connections, a server and Neo4j on 2 cores) keeps it at 2–5; above that something else shared the machine, and absolute times drift while ratios hold better`,
   ];
 }
 
