@@ -60,6 +60,10 @@ export interface Summary {
   errors: number;
   p50: number;
   p95: number;
+  p99: number;
+  max: number;
+  /** Each measured round's p95 (the spread says how steady the service was). */
+  roundP95: number[];
   requests: number;
   misses: Scored[];
   /** Every name's first measured answer. */
@@ -110,6 +114,7 @@ export async function runLookupBench(post: Post, items: readonly LookupItem[], o
   const rounds = opts.rounds ?? 1;
   for (let w = 0; w < (opts.warmup ?? 0); w++) for (const item of items) await lookup(post, item.name);
   const times: number[] = [];
+  const roundP95: number[] = [];
   let scored: Scored[] = [];
   for (let r = 0; r < rounds; r++) {
     const round: Scored[] = [];
@@ -118,6 +123,7 @@ export async function runLookupBench(post: Post, items: readonly LookupItem[], o
       times.push(ms);
       round.push({ item, outcome, ms, ...score(item, outcome) });
     }
+    roundP95.push(percentile(round.map((x) => x.ms).sort((a, b) => a - b), 95));
     if (r === 0) scored = round;
   }
   const ambiguousAnswers = scored.filter((s) => s.outcome.kind === 'AMBIGUOUS');
@@ -134,6 +140,9 @@ export async function runLookupBench(post: Post, items: readonly LookupItem[], o
     errors: scored.filter((s) => s.outcome.kind === 'ERROR').length,
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? 0,
+    roundP95,
     requests: times.length,
     misses: scored.filter((s) => !s.right),
     scored,
@@ -145,7 +154,7 @@ export function formatSummary(s: Summary): string[] {
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
   const lines = [
     `names: ${s.names}; top-1 ${pct(s.top1)} (${s.right}/${s.names}); ambiguity precision ${pct(s.ambiguityPrecision)} (${s.ambiguousExpected}/${s.ambiguousAnswers}); silent wrong ${s.silentWrong}; errors ${s.errors}`,
-    `entity(name:) latency at one connection over ${s.requests} requests: p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms`,
+    `entity(name:) latency at one connection over ${s.requests} requests: p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms (p99 ${s.p99.toFixed(1)}, max ${s.max.toFixed(1)}; p95 of each round: ${s.roundP95.map((x) => x.toFixed(1)).join(', ')} ms)`,
   ];
   for (const m of s.misses) {
     const o = m.outcome;

@@ -25,6 +25,6 @@ export {
 } from './ladder.js';
 export { boundedLevenshtein, closeSpelling } from './distance.js';
 export {
-  lookupKeys, keyQuery, wordQuery, looseWordQuery, candidateQuery, tierQueries, tierOf,
+  lookupKeys, keyQuery, wordQuery, laterWordQuery, looseWordQuery, candidateQuery, tierQueries, tierOf,
   evidenceKeys, MAX_LOOKUP_WORDS, MAX_TIER, MAX_EVIDENCE, EXACT_TIER_READS, LOOKUP_KEYS_VERSION, type NameFields,
 } from './lookupKeys.js';

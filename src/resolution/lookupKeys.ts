@@ -135,6 +135,16 @@ export function wordQuery(typed: TypedName): string | null {
 }
 
 /**
+ * The description read of a name whose coverage tiers were already read: for one typed word only
+ * its roles and description (`d:`), since its `w:` term is every tier's together; for more, the
+ * whole wordQuery (their words may lie in different names of one entity, which no tier holds).
+ */
+export function laterWordQuery(typed: TypedName): string | null {
+  if (typed.words.length === 1 && typed.plain.length >= 1) return `+${term(`d:${typed.plain[0]}`)}`;
+  return wordQuery(typed);
+}
+
+/**
  * The last resort for three or more typed words (ladder step 6: all but one of them in one
  * name): every typed word but one as a word of a name, for each word left out
  * (`(+w:b +w:c) OR (+w:a +w:c) OR …`), so names sharing a single common word are not read.

@@ -11,7 +11,7 @@ import { fuzzySearchQuery } from '../cypher/lucene.js';
 import { AppError, ErrorCode } from '../errors/index.js';
 import {
   CONTEST_COVERAGE, couldChangeWithMore, keyQuery, looseWordQuery, MAX_CANDIDATES, rankCandidates, resolveName, shortDescription,
-  tierQueries, typedName, wordQuery, type NameCandidate, type NameMatch, type RankedCandidate, type Resolution, type TypedName,
+  tierQueries, typedName, wordQuery, laterWordQuery, type NameCandidate, type NameMatch, type RankedCandidate, type Resolution, type TypedName,
 } from '../resolution/index.js';
 import type { Row } from '../db/executor.js';
 import type { RequestContext } from './context.js';
@@ -71,6 +71,8 @@ const LIMITS: ReadLimits = { perRead: CANDIDATES_PER_READ, perReread: CANDIDATES
 /** One index read of a lookup (see cypher/queries/entities.byLookupKeys.cypher). */
 interface Lookup {
   i: number;
+  /** Rows per read. */
+  limit: number;
   keys: string | null;
   tiers: { tier: number; query: string }[];
   words: string | null;
@@ -80,8 +82,10 @@ interface Lookup {
   oneWord: boolean;
   /** The last tier that can contest a whole-name hit that is not a canonical name. */
   contestTier: number;
-  /** The fuzzy query of a NOT_FOUND's near names, read only when no other read finds anything. */
+  /** The fuzzy query of a NOT_FOUND's near names, read only when no other read finds anything… */
   suggest: string | null;
+  /** … or whatever they find (a follow-up read of a name matched to nothing so far). */
+  suggestAlways: boolean;
 }
 
 /** What the reads found for one typed name. */
@@ -95,6 +99,8 @@ interface Found {
   tierHits: boolean;
   /** Did the whole-name read find anything? */
   wholeHits: boolean;
+  /** Did the description read find anything (which skips the loose and near-name reads)? */
+  wordHits: boolean;
   /** Near names for a NOT_FOUND, when the statement read them (nothing else was found). */
   suggestions: Suggestion[] | null;
 }
@@ -109,10 +115,10 @@ export interface Suggestion {
 /** Near names a NOT_FOUND error suggests. */
 const SUGGESTIONS = 5;
 
-async function read(ctx: Reader, lookups: Lookup[], limit: number, found: Found[], operation: string): Promise<Map<number, Found['cut']>> {
+async function read(ctx: Reader, lookups: Lookup[], found: Found[], operation: string): Promise<Map<number, Found['cut']>> {
   const cuts = new Map<number, Found['cut']>();
   if (lookups.length === 0) return cuts;
-  const rows = await ctx.read('entities.byLookupKeys', { lookups, limit, wholeUpTo: WHOLE_UP_TO, suggestions: SUGGESTIONS }, operation);
+  const rows = await ctx.read('entities.byLookupKeys', { lookups, wholeUpTo: WHOLE_UP_TO, suggestions: SUGGESTIONS }, operation);
   const readSome = new Set<number>();
   for (const row of rows) {
     const i = Number(row.i);
@@ -128,20 +134,21 @@ async function read(ctx: Reader, lookups: Lookup[], limit: number, found: Found[
     if (!f.byId.has(c.id) || row.whole === true) f.byId.set(c.id, c);
     if (row.read === 'tier') f.tierHits = true;
     if (row.read === 'whole') f.wholeHits = true;
+    if (row.read === 'words') f.wordHits = true;
     if (row.cut === true) {
       const list = cuts.get(i) ?? [];
       if (!list.some((x) => x.read === row.read && x.tier === Number(row.tier))) list.push({ read: String(row.read), tier: Number(row.tier) });
       cuts.set(i, list);
     }
   }
-  // A lookup that read nothing ran its near-name read, even when that found none either.
-  for (const l of lookups) if (l.suggest !== null && !readSome.has(l.i)) found[l.i]!.suggestions ??= [];
+  // A lookup that read nothing (or always reads them) ran its near-name read, even when that found none.
+  for (const l of lookups) if (l.suggest !== null && (l.suggestAlways || !readSome.has(l.i))) found[l.i]!.suggestions ??= [];
   return cuts;
 }
 
 /** The first-pass lookup of a typed name: every step's read at once. */
-function firstLookup(t: TypedName, i: number): Lookup {
-  return { i, keys: keyQuery(t), tiers: tierQueries(t), words: wordQuery(t), loose: looseWordQuery(t), ...contestShape(t), suggest: suggestQuery(t) };
+function firstLookup(t: TypedName, i: number, limit: number): Lookup {
+  return { i, limit, keys: keyQuery(t), tiers: tierQueries(t), words: wordQuery(t), loose: looseWordQuery(t), ...contestShape(t), suggest: suggestQuery(t), suggestAlways: false };
 }
 
 /** One edit only: a 2-edit automaton over a million names' terms costs tens of ms (src/cypher/lucene.ts). */
@@ -169,58 +176,35 @@ export interface NameDecision {
 }
 
 /**
- * The ladder's decision for each typed name. Pass 1 reads every step of every name in one
- * statement (later steps only when earlier ones found nothing). When a read was cut and the
- * answer is one that an unread candidate could change (see couldChangeWithMore), the cut reads
- * are read again, up to CANDIDATES_PER_REREAD rows; cut again, an answer becomes AMBIGUOUS
- * (marked incomplete) and nothing found stays NOT_FOUND. When the index found words but the ladder matched none of them,
- * the description and loose reads (which pass 1 skipped) run in a second statement.
+ * The ladder's decision for each typed name, in at most two statements. The first reads every
+ * step of every name (later steps only when earlier ones found nothing). A second, for the names
+ * that need it, does both follow-ups at once, each at CANDIDATES_PER_REREAD rows:
+ * - a read was cut and the answer is one that an unread candidate could change (see
+ *   couldChangeWithMore): the cut reads again, wider;
+ * - the index found words but the ladder matched none of them: the description and loose reads
+ *   the first statement skipped (wide at once: a name whose every hit was a skeleton collision
+ *   would otherwise need a third read).
+ * A name still matched to nothing reads its near names in that statement too. Cut again, an
+ * answer becomes AMBIGUOUS (marked incomplete) and nothing found stays NOT_FOUND.
  */
 export async function resolveAll(ctx: Reader, typed: readonly TypedName[], operation: string, limits: ReadLimits = LIMITS): Promise<NameDecision[]> {
-  const found: Found[] = typed.map(() => ({ byId: new Map(), whole: new Set<string>(), cut: [], tierHits: false, wholeHits: false, suggestions: null }));
+  const found: Found[] = typed.map(() => ({ byId: new Map(), whole: new Set<string>(), cut: [], tierHits: false, wholeHits: false, wordHits: false, suggestions: null }));
   const addCuts = (cuts: Map<number, Found['cut']>) => { for (const [i, c] of cuts) found[i]!.cut.push(...c); };
-  addCuts(await read(ctx, typed.map(firstLookup), limits.perRead, found, operation));
+  addCuts(await read(ctx, typed.map((t, i) => firstLookup(t, i, limits.perRead)), found, operation));
   const decide = (i: number) => resolveName(typed[i]!, [...found[i]!.byId.values()]);
   let resolutions = typed.map((_, i) => decide(i));
 
-  // Words found, none matched: the later steps, which the first statement did not read.
-  const later = typed.flatMap((t, i) => (resolutions[i]!.status === 'NONE' && (found[i]!.wholeHits || found[i]!.tierHits)
-    ? [{ i, keys: null, tiers: [], words: wordQuery(t), loose: looseWordQuery(t), ...contestShape(t), suggest: suggestQuery(t) }] : []));
-  if (later.length > 0) {
-    addCuts(await read(ctx, later, limits.perRead, found, operation));
-    for (const { i } of later) resolutions[i] = decide(i);
-  }
-
-  // A cut read and an answer an unread candidate could change: read those again, wider.
-  const again = typed.flatMap((t, i): Lookup[] => {
-    const f = found[i]!;
-    const r = resolutions[i]!;
-    if (f.cut.length === 0 || !couldChangeWithMore(t, r)) return [];
-    const first = firstLookup(t, i);
-    // A whole-name answer (steps 1–3) is contested only by a same-kind name of at most 1.5× the
-    // typed words — unless it is a one-word name of a person (any person with that word).
-    const contestTiers = r.status === 'ONE' && r.match.step <= 3 && !(t.words.length === 1 && r.candidate.kind === 'Person')
-      ? Math.floor(t.words.length / CONTEST_COVERAGE) : Infinity;
-    return [{
-      ...first,
-      suggest: null,
-      keys: f.cut.some((c) => c.read === 'whole') ? first.keys : null,
-      tiers: first.tiers.filter((q) => q.tier <= contestTiers && f.cut.some((c) => c.read === 'tier' && c.tier === q.tier)),
-      words: f.cut.some((c) => c.read === 'words') ? first.words : null,
-      loose: f.cut.some((c) => c.read === 'loose') ? first.loose : null,
-    }].filter((l) => l.keys !== null || l.tiers.length > 0 || l.words !== null || l.loose !== null); // nothing that matters was cut
-  });
+  const followUps = typed.flatMap((t, i) => followUpLookups(t, i, found[i]!, resolutions[i]!, limits.perReread));
   const stillCut = new Map<number, Found['cut']>();
-  if (again.length > 0) {
-    for (const l of again) found[l.i]!.cut = [];
-    // The conditional reads (words, loose) run only when the earlier ones find nothing: with
-    // `keys`/`tiers` left out, they do, so words and loose are read when asked for.
-    for (const [i, c] of await read(ctx, again, limits.perReread, found, operation)) stillCut.set(i, c);
+  if (followUps.length > 0) {
+    // The cut reads are read again: what they were cut to no longer counts.
+    for (const i of new Set(followUps.filter((l) => l.rereads).map((l) => l.i))) found[i]!.cut = [];
+    for (const [i, c] of await read(ctx, followUps.map((l) => l.lookup), found, operation)) stillCut.set(i, c);
     addCuts(stillCut);
-    for (const { i } of again) resolutions[i] = decide(i);
+    for (const i of new Set(followUps.map((l) => l.i))) resolutions[i] = decide(i);
   }
   resolutions = resolutions.map((r, i) => {
-    if (!stillCut.has(i) || !couldChangeWithMore(typed[i]!, r)) return r;
+    if (!stillCut.has(i) || !changeable(typed[i]!, r, stillCut.get(i)!)) return r;
     // Still cut: never a guess. The candidates read, ranked, as an AMBIGUOUS answer.
     const ranked = rankCandidates(typed[i]!, [...found[i]!.byId.values()]).slice(0, MAX_CANDIDATES);
     return ranked.length === 0 ? r : { status: 'AMBIGUOUS', ranked };
@@ -228,6 +212,56 @@ export async function resolveAll(ctx: Reader, typed: readonly TypedName[], opera
   return resolutions.map((resolution, i) => ({
     resolution, candidates: [...found[i]!.byId.values()], incomplete: found[i]!.cut.length > 0, whole: found[i]!.whole, suggestions: found[i]!.suggestions,
   }));
+}
+
+/**
+ * Could candidates a cut read left out change this answer? Those of ladder.ts's
+ * couldChangeWithMore, and any answer at all when the whole-name read was cut (an unread entity
+ * of the very same name would make it AMBIGUOUS).
+ */
+const changeable = (t: TypedName, r: Resolution<Candidate>, cut: Found['cut']) => couldChangeWithMore(t, r) || cut.some((c) => c.read === 'whole');
+
+/** A follow-up read of one name; `rereads`: it reads cut reads of the first statement again. */
+interface FollowUp {
+  i: number;
+  lookup: Lookup;
+  rereads: boolean;
+}
+
+/** The second statement's reads of one typed name (none when its first answer stands). */
+function followUpLookups(t: TypedName, i: number, f: Found, r: Resolution<Candidate>, limit: number): FollowUp[] {
+  const out: FollowUp[] = [];
+  const first = firstLookup(t, i, limit);
+  const none = { keys: null, tiers: [], words: null, loose: null, suggest: null, suggestAlways: false };
+  if (f.cut.length > 0 && changeable(t, r, f.cut)) {
+    // A whole-name answer (steps 1–3) is contested only by a same-kind name of at most 1.5× the
+    // typed words — unless it is a one-word name of a person (any person with that word).
+    const contestTiers = r.status === 'ONE' && r.match.step <= 3 && !(t.words.length === 1 && r.candidate.kind === 'Person')
+      ? Math.floor(t.words.length / CONTEST_COVERAGE) : Infinity;
+    // The conditional reads (words, loose) run only when the earlier ones find nothing: with
+    // `keys`/`tiers` left out, they do, so words and loose are read when asked for.
+    const again: Lookup = {
+      ...first,
+      ...none,
+      keys: f.cut.some((c) => c.read === 'whole') ? first.keys : null,
+      tiers: first.tiers.filter((q) => q.tier <= contestTiers && f.cut.some((c) => c.read === 'tier' && c.tier === q.tier)),
+      words: f.cut.some((c) => c.read === 'words') ? first.words : null,
+      loose: f.cut.some((c) => c.read === 'loose') ? first.loose : null,
+    };
+    // (Nothing that matters was cut: no read.)
+    if (again.keys !== null || again.tiers.length > 0 || again.words !== null || again.loose !== null) out.push({ i, lookup: again, rereads: true });
+  }
+  // Words found, none matched: the later steps, which the first statement did not read (the
+  // description read when names were found — after every tier read, only what they did not
+  // cover —, the loose one when anything was).
+  if (r.status === 'NONE' && (f.wholeHits || f.tierHits || f.wordHits)) {
+    const words = f.wholeHits ? first.words : f.tierHits ? laterWordQuery(t) : null;
+    out.push({ i, lookup: { ...first, ...none, words, loose: first.loose }, rereads: false });
+  }
+  // Matched to nothing so far: the near names of a NOT_FOUND in the same statement.
+  const last = out.at(-1);
+  if (r.status === 'NONE' && last) last.lookup = { ...last.lookup, suggest: first.suggest, suggestAlways: true };
+  return out;
 }
 
 /** The entity node without the candidate-only fields, as the loaders hold it. */

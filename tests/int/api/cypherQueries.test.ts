@@ -41,10 +41,9 @@ describe('cypher/queries', () => {
       const result = await session.executeRead((tx) =>
         tx.run(`PROFILE ${queries['entities.byLookupKeys']}`, {
           lookups: [{
-            i: 0, keys: '"n\\:tartus" OR "a\\:tartus"', tiers: [{ tier: 1, query: '+"w1\\:tartus"' }], words: '+"d\\:tartus"', loose: null,
-            canonical: ['n:tartus', 'a:tartus', 'c:tartus'], oneWord: true, contestTier: 1, suggest: 'tartus~1',
+            i: 0, limit: 50, keys: '"n\\:tartus" OR "a\\:tartus"', tiers: [{ tier: 1, query: '+"w1\\:tartus"' }], words: '+"d\\:tartus"', loose: null,
+            canonical: ['n:tartus', 'a:tartus', 'c:tartus'], oneWord: true, contestTier: 1, suggest: 'tartus~1', suggestAlways: false,
           }],
-          limit: 50,
           wholeUpTo: 5,
           suggestions: 5,
         }),

@@ -192,6 +192,19 @@ describe('a lookup reads only what can change its answer', () => {
     expect((await ambiguity('Syrian Army')).map((c) => c.id)).toEqual(expect.arrayContaining(['new-syrian-army', 'syrian-arab-army']));
   });
 
+  it('answers NOT_FOUND in two statements, near names included, when the ladder rejects every hit ("Hamas", "Kunju")', async () => {
+    // The first statement finds candidates whose word skeletons collide with the typed word; the
+    // ladder rejects them; one follow-up reads the later steps and the near names together.
+    for (const [name, near] of [['Hamas', 'hama'], ['Kunju', null]] as const) {
+      const { body, queries } = await api.gql('query ($n: String!) { entity(name: $n) { id } }', { n: name });
+      expect(codes(body), name).toEqual(['NOT_FOUND']);
+      const suggestions = (body.errors![0]!.extensions!.suggestions as { id: string }[]).map((s) => s.id);
+      if (near) expect(suggestions).toContain(near);
+      expect(queries.map((q) => q.query), name).toEqual(['entities.byLookupKeys', 'entities.byLookupKeys']);
+      expect(queries[0]!.rows, name).toBeGreaterThan(0);
+    }
+  });
+
   it('answers a partial match in one statement (its tier read brings it whole)', async () => {
     const { body, queries } = await api.gql('{ entity(name: "Kneifati") { id certainty citations { quote } } }');
     const e = body.data!.entity as { id: string; certainty: string; citations: { quote: string }[] };

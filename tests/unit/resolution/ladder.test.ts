@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  keyQuery, lookupKeys, matchName, nameVariants, resolveName, spellingWord, typedName, wordQuery, looseWordQuery,
+  keyQuery, lookupKeys, matchName, nameVariants, resolveName, spellingWord, typedName, wordQuery, laterWordQuery, looseWordQuery,
   tierQueries, tierOf, MAX_TIER, couldChangeWithMore, rankCandidates, evidenceKeys,
   closeSpelling, type NameCandidate,
 } from '../../../src/resolution/index.js';
@@ -199,6 +199,12 @@ describe('lookup keys and their queries', () => {
     expect(reads[0]!.query).toMatch(new RegExp(`^\\+"w2\\\\:${spellingWord('kanjo')}" \\+"w2\\\\:${spellingWord('hasan')}" "k\\\\:1" `));
     expect(reads[3]!.query).toContain(`"w${MAX_TIER}\\:${spellingWord('kanjo')}"`);
     expect(tierQueries(typedName('one two three four five six seven eight')).map((t) => t.tier)).toEqual([MAX_TIER]);
+  });
+
+  it('after the tier reads, read only the roles and description of a one-word name (its w: term is every tier together)', () => {
+    expect(laterWordQuery(typedName('Hamas'))).toBe('+"d\\:hamas"');
+    // Several words may lie in different names of one entity, which no tier read holds.
+    expect(laterWordQuery(typedName('Kanjo Hassan'))).toBe(wordQuery(typedName('Kanjo Hassan')));
   });
 });
 
