@@ -2,8 +2,8 @@
  * Turning names typed by users into entities, through the resolution ladder of
  * src/resolution/ladder.ts (exact or alias → reordered → spelling → partial → description).
  * The database only finds candidates, by the lookup terms of src/resolution/lookupKeys.ts: one
- * query for all the names of a request (whole-name keys and words), a second only for names of
- * 3+ words that matched nothing (ladder step 6), and the suggestions of a NOT_FOUND.
+ * statement for all the names of a request (every step, near names when nothing is found), and
+ * a second only for the names whose reads were cut or whose hits the ladder all rejected.
  * No match → NOT_FOUND with near names; no clear answer → AMBIGUOUS_NAME with ranked candidates
  * (kind, short description, how each matched). Never a silent guess.
  */
